@@ -1,0 +1,48 @@
+"""Build hook: hands each page's Markdown to scripts.render and adds derived page facts.
+All logic lives in scripts/ (plain Python); this file only adapts MkDocs events to it."""
+import datetime as dt
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from scripts import pagecheck, review  # noqa: E402
+from scripts.languages import FALLBACK_URLS  # noqa: E402
+from scripts.pages import lang_of_src  # noqa: E402
+from scripts.problems import ContentError  # noqa: E402
+from scripts.render import RenderContext, render_page  # noqa: E402
+from scripts.settings import settings_from_config  # noqa: E402
+from scripts.site import Site  # noqa: E402
+from scripts.strings import STRINGS  # noqa: E402
+
+_site = None
+
+
+def on_config(config):
+    global _site
+    _site = Site(settings=settings_from_config(config), docs=config.docs_dir)
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = config.theme["language"]
+    ctx = RenderContext(lang=lang, src=page.file.src_uri, site=_site, page_url=page.url, meta=page.meta)
+    try:
+        markdown = render_page(markdown, ctx, page.file.abs_src_path)
+    except ContentError as e:
+        raise PluginError(f"\n{e}") from None
+    if lang_of_src(page.file.src_uri) != lang:
+        FALLBACK_URLS.add(page.url)
+    today = dt.date.today()
+    page.meta.update(review.page_review(page.meta, _site.settings["review_interval_months"], today))
+    owner = pagecheck.owners(_site).get(page.meta.get("owner"), {})
+    page.meta["owner_name"] = (owner.get("name") or {}).get(lang, page.meta.get("owner"))
+    page.meta["quiz"] = "<!-- quiz:" in markdown or 'data-quiz="' in markdown
+    return markdown
+
+
+def on_env(env, config, files):
+    # Our interface strings for templates (also the 404 page, which has no page context).
+    env.globals["ui"] = STRINGS.get(config.theme["language"], STRINGS["sv"])
+    return env

@@ -1,0 +1,96 @@
+"""Editors' and CI's commands. Each does one job, prints one line per problem as `path:line: message`
+and exits 1 when there is an error (warnings are printed, exit 0).
+
+    python -m scripts.cli check               everything below, in a few seconds
+    python -m scripts.cli check-content       front matter, page structure, sources, markers
+    python -m scripts.cli check-translations  sv and en pages in step
+    python -m scripts.cli check-review        pages, law entries and contacts past their review date, by owner
+    python -m scripts.cli check-quizzes | check-law | check-contacts | check-glossary
+    python -m scripts.cli untranslated        list Swedish pages without an English page
+    python -m scripts.cli new-page SECTION/SLUG "Svensk titel" "English title"
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import os
+import sys
+
+from . import pagecheck, render, review, sources, translations
+from .problems import Problem, rel
+from .site import Site
+
+
+def _feature(name):
+    def run(site):
+        try:
+            mod = importlib.import_module(f"scripts.{name}")
+        except ModuleNotFoundError:
+            return []
+        return mod.check(site)
+    return run
+
+
+def check_content(site):
+    return pagecheck.check(site) + sources.check(site) + render.check_markers(site)
+
+
+CHECKS = {
+    "check-content": check_content,
+    "check-translations": translations.check,
+    "check-glossary": _feature("glossary"),
+    "check-law": _feature("law"),
+    "check-contacts": _feature("contacts"),
+    "check-quizzes": _feature("quiz"),
+    "check-course": _feature("course"),
+}
+
+
+def report(problems: list[Problem], out=sys.stdout) -> int:
+    """Print problems (deduplicated, in file order); return the exit code."""
+    seen, errors = set(), 0
+    gh = os.environ.get("GITHUB_ACTIONS") == "true"
+    for p in sorted(set(problems), key=lambda p: (p.level != "error", rel(p.path), p.line, p.message)):
+        if p in seen:
+            continue
+        seen.add(p)
+        errors += p.level == "error"
+        print(p, file=out)
+        if gh:  # annotations on the pull request's diff
+            kind = "error" if p.level == "error" else "warning"
+            print(f"::{kind} file={rel(p.path)},line={p.line}::{p.message}", file=out)
+    n_warn = len(seen) - errors
+    if seen:
+        print(f"{errors} error(s), {n_warn} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m scripts.cli", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("command", choices=["check", "check-review", "untranslated", "new-page", *CHECKS])
+    ap.add_argument("args", nargs="*")
+    ap.add_argument("--today", help="pretend today is this date (YYYY-MM-DD), for review checks")
+    a = ap.parse_args(argv)
+    site = Site()
+    today = dt.date.fromisoformat(a.today) if a.today else dt.date.today()
+    if a.command == "new-page":
+        from .newpage import main as new_page
+        return new_page(site, a.args)
+    if a.command == "untranslated":
+        for src in translations.untranslated(site):
+            print(f"docs/{src}: not translated into English")
+        return 0
+    if a.command == "check-review":
+        return report(review.check(site, today))
+    if a.command == "check":
+        problems = []
+        for fn in CHECKS.values():
+            problems += fn(site)
+        return report(problems)
+    return report(CHECKS[a.command](site))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""Content pages: discovery, front matter and structure.
+
+Suffix structure: `docs/x.md` is Swedish (the default language), `docs/x.en.md` its English translation.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+from .yamlfile import LineDict, loads
+
+LANGS = ("sv", "en")
+DEFAULT_LANG = "sv"
+WORDS_PER_MINUTE = 200
+MIN_WORDS = 300
+
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+HEADING_ID_RE = re.compile(r"\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
+ADMONITION_RE = re.compile(r"^(?:!!!|\?\?\?\+?)\s+([a-z-]+)")
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass
+class Page:
+    path: Path            # absolute path of the file
+    src: str              # docs-relative, e.g. "agera/skolan.en.md"
+    lang: str             # "sv" | "en"
+    meta: LineDict        # front matter (line numbers kept)
+    body: str             # Markdown after the front matter
+    body_line: int        # file line number of the first body line
+    problems: list = field(default_factory=list)  # front-matter syntax problems
+
+    @property
+    def slug(self) -> str:
+        """Language-neutral source name: "agera/skolan.md" for both languages."""
+        return source_slug(self.src)
+
+    @property
+    def kind(self) -> str:
+        return str(self.meta.get("kind", "content")) if isinstance(self.meta, dict) else "content"
+
+    def meta_line(self, key: str) -> int:
+        if isinstance(self.meta, LineDict):
+            return self.meta.key_lines.get(key, self.meta.line)
+        return 1
+
+
+def source_slug(src: str) -> str:
+    for lang in LANGS:
+        if lang != DEFAULT_LANG and src.endswith(f".{lang}.md"):
+            return src[: -len(f".{lang}.md")] + ".md"
+    return src
+
+
+def lang_of_src(src: str) -> str:
+    for lang in LANGS:
+        if lang != DEFAULT_LANG and src.endswith(f".{lang}.md"):
+            return lang
+    return DEFAULT_LANG
+
+
+def translation_src(slug: str, lang: str) -> str:
+    return slug if lang == DEFAULT_LANG else slug[:-3] + f".{lang}.md"
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """(front matter text, body, line number of the first body line)."""
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end != -1:
+            fm = text[4:end + 1]
+            rest = text[end + 4:]
+            nl = rest.find("\n")
+            body = rest[nl + 1:] if nl != -1 else ""
+            body_line = fm.count("\n") + 3
+            return fm, body, body_line
+    return "", text, 1
+
+
+def parse(path: Path, docs: Path) -> Page:
+    text = path.read_text(encoding="utf-8")
+    src = path.relative_to(docs).as_posix()
+    return parse_text(text, src, path)
+
+
+def parse_text(text: str, src: str, path: Path | str) -> Page:
+    fm, body, body_line = split_front_matter(text)
+    meta, problems = loads(fm, str(path), line_offset=1) if fm else (None, [])
+    if not isinstance(meta, LineDict):
+        if fm and not problems:
+            problems = [Problem(str(path), 2, "front matter must be a YAML mapping (key: value lines)")]
+        meta = LineDict()
+        meta.line, meta.key_lines = 1, {}
+    return Page(Path(path), src, lang_of_src(src), meta, body, body_line, problems)
+
+
+def discover(docs: Path) -> list[Page]:
+    return [parse(p, docs) for p in sorted(docs.rglob("*.md")) if not any(part.startswith(("_", ".")) for part in p.relative_to(docs).parts)]
+
+
+# ---------------------------------------------------------------- body structure
+
+@dataclass(frozen=True)
+class Block:
+    kind: str   # "heading" | "admonition" | "marker"
+    key: str    # heading: "h2#id"; admonition: type; marker: "name:arg"
+    text: str
+    line: int   # file line
+
+
+def outline(page: Page) -> list[Block]:
+    """Headings, admonitions and markers in document order (fenced code skipped)."""
+    from .markers import find_markers
+
+    blocks, in_fence = [], False
+    lines = page.body.splitlines()
+    marker_lines = {}
+    for m in find_markers(page.body):
+        marker_lines.setdefault(m.line, []).append(m)
+    for i, line in enumerate(lines, 1):
+        fline = page.body_line + i - 1
+        if FENCE_RE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        h = HEADING_RE.match(line)
+        if h:
+            mid = HEADING_ID_RE.search(h.group(2))
+            hid = mid.group(1) if mid else ""
+            blocks.append(Block("heading", f"h{len(h.group(1))}#{hid}", line.strip(), fline))
+            continue
+        a = ADMONITION_RE.match(line.strip()) if not line.startswith(" " * 8) else None
+        if a:
+            blocks.append(Block("admonition", a.group(1), line.strip(), fline))
+        for m in marker_lines.get(i, []):
+            blocks.append(Block("marker", f"{m.name}:{m.arg}", line.strip(), fline))
+    return blocks
+
+
+def prose_words(body: str) -> int:
+    """Words a reader reads: markers, comments, code fences and Markdown syntax left out."""
+    text = re.sub(r"<!--.*?-->", " ", body, flags=re.S)
+    text = re.sub(r"^\s*(```|~~~).*?^\s*(```|~~~)", " ", text, flags=re.S | re.M)
+    text = re.sub(r"\{\s*#[^}]*\}", " ", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"^(!!!|\?\?\?\+?)\s+\S+", " ", text, flags=re.M)
+    return len(re.findall(r"[0-9A-Za-zÀ-ÿ]+(?:[-'’][0-9A-Za-zÀ-ÿ]+)*", text))
+
+
+def reading_minutes(body: str) -> int:
+    return max(1, math.ceil(prose_words(body) / WORDS_PER_MINUTE))

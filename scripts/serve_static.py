@@ -1,0 +1,30 @@
+"""A quiet static server for tests and the link check: `python scripts/serve_static.py PORT DIR`.
+It sends a `LinkChecker` header so that linkchecker does not throttle itself."""
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        self.send_header("LinkChecker", "allow")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: str, port: int = 0, handler=Handler):
+    """Serve `directory` from a background thread; returns (server, base_url)."""
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=directory))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv, f"http://127.0.0.1:{srv.server_address[1]}/"
+
+
+if __name__ == "__main__":
+    _, url = serve(sys.argv[2], int(sys.argv[1]))
+    print(url, flush=True)
+    threading.Event().wait()

@@ -1,0 +1,38 @@
+"""The project as data: settings, data files and pages, loaded once and cached by file time."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import pages as pages_mod
+from .problems import ROOT
+from .settings import load_settings
+from .yamlfile import load
+
+
+class Site:
+    def __init__(self, root: Path = ROOT, settings: dict | None = None, docs: Path | None = None):
+        self.root = Path(root)
+        self.docs = Path(docs) if docs else self.root / "docs"
+        self.settings = settings if settings is not None else load_settings(self.root)
+        self._data: dict = {}
+        self._pages = None
+
+    @property
+    def data_dir(self) -> Path:
+        return self.docs / "_data"
+
+    def data(self, name: str):
+        """docs/_data/NAME.yml as (data, problems); reloaded when the file changes (for `make serve`)."""
+        path = self.data_dir / f"{name}.yml"
+        mtime = path.stat().st_mtime if path.exists() else None
+        cached = self._data.get(name)
+        if cached and cached[0] == mtime:
+            return cached[1]
+        result = load(path) if mtime is not None else (None, [])
+        self._data[name] = (mtime, result)
+        return result
+
+    def pages(self) -> list:
+        if self._pages is None:
+            self._pages = pages_mod.discover(self.docs)
+        return self._pages

@@ -1,0 +1,40 @@
+"""Interface strings of our own components, per language. Material translates its own."""
+from __future__ import annotations
+
+STRINGS = {
+    "sv": {
+        "untranslated_title": "Inte översatt ännu",
+        "untranslated_text": "Den här sidan finns ännu inte på engelska och visas därför på svenska.",
+        "sources": "Källor",
+        "reading_time": "Lästid: cirka {n} min",
+        "owner": "Ansvarig",
+        "reviewed": "Senast granskad",
+        "next_review": "Nästa granskning",
+        "review_due": "Granskning försenad",
+        "quick_exit": "Lämna sidan snabbt",
+        "quick_exit_hint": "Tryck Skift tre gånger för att lämna sidan.",
+        "edit": "Redigera sidan",
+        "report_error": "Rapportera fel i innehållet",
+        "page_meta": "Om sidan",
+    },
+    "en": {
+        "untranslated_title": "Not translated yet",
+        "untranslated_text": "This page has not been translated into English yet and is shown in Swedish.",
+        "sources": "Sources",
+        "reading_time": "Reading time: about {n} min",
+        "owner": "Owner",
+        "reviewed": "Last reviewed",
+        "next_review": "Next review",
+        "review_due": "Review overdue",
+        "quick_exit": "Leave this page quickly",
+        "quick_exit_hint": "Press Shift three times to leave this page.",
+        "edit": "Edit this page",
+        "report_error": "Report an error in the content",
+        "page_meta": "About this page",
+    },
+}
+
+
+def t(lang: str, key: str, **kw) -> str:
+    text = STRINGS.get(lang, STRINGS["sv"]).get(key) or STRINGS["sv"][key]
+    return text.format(**kw) if kw else text
