@@ -39,7 +39,7 @@ deps-browser:
 # A build whose root-absolute links work when served at the root of any local port.
 $(TEST_SITE): $(BIN)/.installed
 	rm -rf $(TEST_SITE)
-	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs build --strict -q -d $(TEST_SITE)
+	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs build --strict -d $(TEST_SITE)
 	chmod -R a+rX build
 
 linkcheck: $(BIN)/.installed  ## internal links and anchors of the built site

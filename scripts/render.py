@@ -80,7 +80,9 @@ def untranslated(body: str, ctx: RenderContext) -> str:
 def body_line_of(path: str) -> int:
     try:
         with open(path, encoding="utf-8") as f:
-            return pages_mod.split_front_matter(f.read())[2]
+            _, body, line = pages_mod.split_front_matter(f.read())
+        # MkDocs hands hooks the body without its leading blank lines
+        return line + len(body) - len(body.lstrip("\n"))
     except OSError:
         return 1
 
