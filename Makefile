@@ -7,6 +7,8 @@ PY := $(BIN)/python
 export NO_MKDOCS_2_WARNING := 1
 TEST_SITE := build/test-site
 PORT ?= 8000
+# Debian's Chromium by default; GitHub's Ubuntu runners have Google Chrome (see .github/workflows).
+export CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: serve build check test test-unit test-build test-browser linkcheck linkcheck-external \
         check-translations check-review untranslated new-page bench clean deps-browser
@@ -34,7 +36,7 @@ new-page: $(BIN)/.installed  ## make new-page PAGE=tecken/ny-sida SV="Svensk tit
 
 # Debian's Chromium for the browser tests (never a downloaded browser build).
 deps-browser:
-	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 # A build whose root-absolute links work when served at the root of any local port.
 $(TEST_SITE): $(BIN)/.installed
