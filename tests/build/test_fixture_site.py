@@ -1,0 +1,82 @@
+"""A small project built with the real hooks and templates: untranslated notice, markers, strict links."""
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import build, make_project, page
+
+SV = page("Start", "## Välkommen { #valkommen }\n\nMänniskohandel är ett brott. [Sidan](bara-svenska.md).")
+EN = page("Home", "## Welcome { #valkommen }\n\nTrafficking is a crime. [The page](bara-svenska.md).")
+ONLY_SV = page("Bara svenska", "## Rubrik { #rubrik }\n\nDen här sidan finns bara på svenska.")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    proj = make_project(tmp_path_factory.mktemp("fx"), {"index.md": SV, "index.en.md": EN, "bara-svenska.md": ONLY_SV})
+    res = build(proj)
+    assert res.returncode == 0, res.stderr
+    return proj / "site"
+
+
+def test_untranslated_page_has_notice_and_swedish_lang(built):
+    html = (built / "en" / "bara-svenska" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in html
+    assert "Not translated yet" in html
+    assert "has not been translated into English yet and is shown in Swedish" in html
+    start = html.index('<div lang="sv">')
+    assert html.index("Den här sidan finns bara på svenska.") > start
+
+
+def test_translated_page_has_no_notice(built):
+    html = (built / "en" / "index.html").read_text(encoding="utf-8")
+    assert "Not translated yet" not in html and '<div lang="sv">' not in html
+
+
+def test_sources_section_and_page_facts(built):
+    html = (built / "index.html").read_text(encoding="utf-8")
+    assert 'id="kallor"' in html and "SOU 2023:97 Ut ur utsatthet" in html
+    assert "Senast granskad" in html and "2026-11-23" in html and "Nästa granskning" in html and "2027-11-23" in html
+    en = (built / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'id="kallor"' in en and "Sources" in en and "Last reviewed" in en
+
+
+def test_overdue_review_is_visible(tmp_path):
+    proj = make_project(tmp_path, {"index.md": page("Gammal", "## Rubrik { #rubrik }\n\nText.", reviewed="2024-01-01")})
+    assert build(proj, strict=False).returncode == 0
+    html = (proj / "site" / "index.html").read_text(encoding="utf-8")
+    assert "page-meta--due" in html and "Granskning försenad" in html
+
+
+def test_search_index_per_language(built):
+    import json
+    sv = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((built / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert sv["config"]["lang"] == ["sv"] and en["config"]["lang"] == ["en"]
+    assert any("Människohandel" in d["text"] for d in sv["docs"])
+    assert not any("Trafficking" in d["text"] for d in sv["docs"])
+    assert any("Trafficking" in d["text"] for d in en["docs"])
+    assert not any(d["location"].startswith("en/") for d in en["docs"])
+    # the untranslated page is Swedish text: not in the English index
+    assert not any("bara på svenska" in d["text"] for d in en["docs"])
+
+
+def test_each_language_root_has_a_sitemap(built):
+    en = (built / "en" / "sitemap.xml").read_text()
+    assert "<loc>http://127.0.0.1:8000/en/</loc>" in en
+    assert "<loc>http://127.0.0.1:8000/</loc>" not in en  # only this language's pages
+    assert "<loc>http://127.0.0.1:8000/</loc>" in (built / "sitemap.xml").read_text()
+
+
+def test_unknown_marker_fails_build_with_path_and_line(tmp_path):
+    body = "## Rubrik { #rubrik }\n\nText.\n\n<!-- quizz: grunder -->\n"
+    proj = make_project(tmp_path, {"index.md": page("Start", body)})
+    res = build(proj)
+    assert res.returncode != 0
+    assert "docs/index.md:15: unknown marker 'quizz'" in res.stderr.replace(str(proj) + "/", "")
+
+
+def test_broken_link_and_anchor_fail_strict_build(tmp_path):
+    proj = make_project(tmp_path, {"index.md": page("Start", "## A { #a }\n\n[x](finns-inte.md) [y](#saknas)")})
+    res = build(proj)
+    assert res.returncode != 0
+    assert "finns-inte.md" in res.stderr and "#saknas" in res.stderr
