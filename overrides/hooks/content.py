@@ -42,6 +42,11 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_page_content(html, page, config, files):
+    # toc's permalink_title is one setting for all languages; give English pages English.
+    return html.replace('title="Länk till det här avsnittet"', f'title="{STRINGS[config.theme["language"]]["permalink"]}"')
+
+
 def on_env(env, config, files):
     # Our interface strings for templates (also the 404 page, which has no page context).
     env.globals["ui"] = STRINGS.get(config.theme["language"], STRINGS["sv"])
