@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import sys
 import threading
 
@@ -15,6 +16,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        # Like a real host: the site's own 404 page for a missing address.
+        page = os.path.join(self.directory, "404.html")
+        if code != 404 or not os.path.exists(page):
+            return super().send_error(code, message, explain)
+        body = open(page, "rb").read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 def serve(directory: str, port: int = 0, handler=Handler):
