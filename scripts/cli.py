@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import inspect
 import os
 import sys
 
@@ -23,16 +24,18 @@ from .site import Site
 
 
 def _feature(name):
-    def run(site):
+    def run(site, today=None):
         try:
             mod = importlib.import_module(f"scripts.{name}")
         except ModuleNotFoundError:
             return []
+        if "today" in inspect.signature(mod.check).parameters:
+            return mod.check(site, today=today)
         return mod.check(site)
     return run
 
 
-def check_content(site):
+def check_content(site, today=None):
     return pagecheck.check(site) + sources.check(site) + render.check_markers(site)
 
 
@@ -47,11 +50,13 @@ CHECKS = {
 }
 
 
-def report(problems: list[Problem], out=sys.stdout) -> int:
-    """Print problems (deduplicated, in file order); return the exit code."""
+def report(problems: list[Problem], out=None, keep_order: bool = False) -> int:
+    """Print problems (deduplicated, errors first in file order, or as given); return the exit code."""
+    out = out or sys.stdout
     seen, errors = set(), 0
     gh = os.environ.get("GITHUB_ACTIONS") == "true"
-    for p in sorted(set(problems), key=lambda p: (p.level != "error", rel(p.path), p.line, p.message)):
+    ordered = problems if keep_order else sorted(set(problems), key=lambda p: (p.level != "error", rel(p.path), p.line, p.message))
+    for p in ordered:
         if p in seen:
             continue
         seen.add(p)
@@ -83,13 +88,14 @@ def main(argv=None) -> int:
             print(f"docs/{src}: not translated into English")
         return 0
     if a.command == "check-review":
-        return report(review.check(site, today))
+        return report(review.check(site, today), keep_order=True)  # grouped by owner
     if a.command == "check":
         problems = []
         for fn in CHECKS.values():
-            problems += fn(site)
+            problems += fn(site, today) if fn is not translations.check else fn(site)
         return report(problems)
-    return report(CHECKS[a.command](site))
+    fn = CHECKS[a.command]
+    return report(fn(site, today) if fn is not translations.check else fn(site))
 
 
 if __name__ == "__main__":
