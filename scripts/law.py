@@ -26,6 +26,7 @@ from urllib.parse import urlparse
 from . import pages as P
 from .markers import find_markers
 from .problems import Problem
+from .review import parse_date
 from .yamlfile import LineList, load, validate
 
 SCHEMA = "law.schema.json"
@@ -233,15 +234,6 @@ def fmt_date(value, lang: str) -> str:
     if d is None:
         return str(value)
     return f"{d.day} {s(lang, 'months')[d.month - 1]} {d.year}"
-
-
-def parse_date(value) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
 
 
 def cap(value: str) -> str:
