@@ -7,6 +7,8 @@ PY := $(BIN)/python
 export NO_MKDOCS_2_WARNING := 1
 TEST_SITE := build/test-site
 PORT ?= 8000
+# The test build is made for, and served at, its own port (hreflang links are absolute).
+export TEST_PORT ?= 8765
 # Debian's Chromium by default; GitHub's Ubuntu runners have Google Chrome (see .github/workflows).
 export CHROMIUM ?= /usr/bin/chromium
 
@@ -41,7 +43,7 @@ deps-browser:
 # A build whose root-absolute links work when served at the root of any local port.
 $(TEST_SITE): $(BIN)/.installed
 	rm -rf $(TEST_SITE)
-	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs build --strict -d $(TEST_SITE)
+	SITE_URL=http://127.0.0.1:$(TEST_PORT)/ $(BIN)/mkdocs build --strict -d $(TEST_SITE)
 	chmod -R a+rX build
 
 linkcheck: $(BIN)/.installed  ## internal links and anchors of the built site

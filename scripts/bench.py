@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BIN = Path(sys.executable).parent
 OUT = ROOT / "build"
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL="http://127.0.0.1:8000/")
+LH_PORT = 8766  # the bench site is built for, and served at, this port
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{LH_PORT}/")
 GOALS = {"overhead_ratio": 1.10, "ms_per_page_lang": 25, "content_first_visit_kb": 60, "quiz_assets_kb": 10,
          "lighthouse_mobile_performance": 95}
 PAGES = {"home": "", "content": "agera/skolan/", "quiz": "tecken/sjalvtest/"}
@@ -269,7 +270,7 @@ def bench_lighthouse(site: Path) -> dict:
         if not lh.exists():
             return {"skipped": "lighthouse not installed (npm ci)"}
     from scripts.serve_static import serve
-    srv, base = serve(str(site), handler=GzipHandler)
+    srv, base = serve(str(site), LH_PORT, handler=GzipHandler)
     flags = ("--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
              "--disable-sync --no-first-run")
     out = {}

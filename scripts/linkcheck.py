@@ -23,7 +23,7 @@ ignore=
 
 
 def linkcheck(directory: str, external: bool = False) -> subprocess.CompletedProcess:
-    srv, url = serve(directory)
+    srv, url = serve(directory, int(os.environ.get("TEST_PORT", "8765")))
     try:
         with tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False) as f:
             f.write(CONFIG.format(extern="checkextern=1" if external else ""))

@@ -13,6 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("TEST_SITE", ROOT / "build" / "test-site"))
+PORT = int(os.environ.get("TEST_PORT", "8765"))  # the port the test build was made for
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -21,7 +22,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     if not (SITE / "index.html").exists():  # `make test` builds it first; direct pytest runs build it here
-        env = dict(os.environ, SITE_URL="http://127.0.0.1:8000/", NO_MKDOCS_2_WARNING="1")
+        env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{PORT}/", NO_MKDOCS_2_WARNING="1")
         subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(SITE)],
                        cwd=ROOT, env=env, check=True)
     return SITE
@@ -31,7 +32,7 @@ def site_dir() -> Path:
 def served_site(site_dir) -> str:
     sys.path.insert(0, str(ROOT))
     from scripts.serve_static import serve
-    srv, url = serve(str(site_dir))
+    srv, url = serve(str(site_dir), PORT)
     yield url
     srv.shutdown()
 

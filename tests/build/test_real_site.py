@@ -17,7 +17,7 @@ MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
 
 def build_real(dest: Path, **env) -> None:
-    e = dict(os.environ, SITE_URL="http://127.0.0.1:8000/", NO_MKDOCS_2_WARNING="1", **env)
+    e = dict(os.environ, SITE_URL=f"http://127.0.0.1:{os.environ.get('TEST_PORT', '8765')}/", NO_MKDOCS_2_WARNING="1", **env)
     res = subprocess.run([MKDOCS, "build", "--strict", "-d", str(dest)], cwd=ROOT, env=e, capture_output=True, text=True)
     assert res.returncode == 0, res.stderr[-3000:]
 
