@@ -80,3 +80,19 @@ def test_broken_link_and_anchor_fail_strict_build(tmp_path):
     res = build(proj)
     assert res.returncode != 0
     assert "finns-inte.md" in res.stderr and "#saknas" in res.stderr
+
+
+def test_linkchecker_catches_a_planted_broken_link(tmp_path):
+    """A raw-HTML link that the strict build cannot see; linkchecker over the built site must fail on it."""
+    from scripts.linkcheck import linkcheck
+
+    good = page("Start", "## A { #a }\n\nText.")
+    proj = make_project(tmp_path, {"index.md": good, "index.en.md": good})
+    assert build(proj).returncode == 0
+    ok = linkcheck(str(proj / "site"))
+    assert ok.returncode == 0, ok.stdout[-2000:]
+    broken = page("Start", '## A { #a }\n\n<p><a href="finns-inte/">en trasig länk</a></p>')
+    (proj / "docs" / "index.md").write_text(broken, encoding="utf-8")
+    assert build(proj).returncode == 0  # the build cannot see links in raw HTML
+    res = linkcheck(str(proj / "site"))
+    assert res.returncode == 1 and "finns-inte" in res.stdout
