@@ -107,4 +107,5 @@ def main(site, args: list[str]) -> int:
     if not problems:
         slug = args[0].removesuffix(".md")
         print(f"docs/{slug}.md and docs/{slug}.en.md written; added to the navigation in mkdocs.yml. Preview: make serve")
+        print("If the page belongs to the course, also add it under its module's `pages:` in docs/_data/course.yml.")
     return report(problems)
