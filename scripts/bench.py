@@ -110,10 +110,11 @@ def profile_build() -> list[str]:
     """Where a build spends its time: the top cumulative entries, grouped by package."""
     with tempfile.TemporaryDirectory() as t:
         proj = project_copy(Path(t))
-        code = (f"import os,sys; os.chdir({str(proj)!r}); sys.argv=['mkdocs','build','-q','-d','site'];"
-                "from mkdocs.__main__ import cli; cli()")
         prof = Path(t) / "prof.out"
-        subprocess.run([sys.executable, "-m", "cProfile", "-o", str(prof), "-c", code], env=ENV, capture_output=True)
+        code = (f"import cProfile, os, sys; os.chdir({str(proj)!r}); sys.argv=['mkdocs','build','-q','-d','site'];"
+                "from mkdocs.__main__ import cli\n"
+                f"cProfile.run('try:\\n    cli()\\nexcept SystemExit:\\n    pass', {str(prof)!r})")
+        subprocess.run([sys.executable, "-c", code], env=ENV, capture_output=True)
         if not prof.exists():
             return []
         stats = pstats.Stats(str(prof))

@@ -80,10 +80,15 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     return "", text, 1
 
 
+_PARSED: dict = {}  # (path, mtime) -> Page: each file is parsed once per process (both language builds, serve)
+
+
 def parse(path: Path, docs: Path) -> Page:
-    text = path.read_text(encoding="utf-8")
-    src = path.relative_to(docs).as_posix()
-    return parse_text(text, src, path)
+    key = (str(path), path.stat().st_mtime_ns, str(docs))
+    if key not in _PARSED:
+        text = path.read_text(encoding="utf-8")
+        _PARSED[key] = parse_text(text, path.relative_to(docs).as_posix(), path)
+    return _PARSED[key]
 
 
 def parse_text(text: str, src: str, path: Path | str) -> Page:

@@ -61,10 +61,9 @@ def render_page(markdown: str, ctx: RenderContext, path: str) -> str:
     if page.kind == "content":
         minutes = pages_mod.reading_minutes(markdown)
         body = f'<p class="reading-time">{t(ctx.lang, "reading_time", n=minutes)}</p>\n\n' + body
-    from . import glossary, sources
+    from . import sources
 
     body += sources.section(ctx.meta.get("sources") or [], ctx, path)
-    body += glossary.abbreviations(ctx)
     if page.lang != ctx.lang:  # a fallback: the Swedish source shown in another language's build
         body = untranslated(body, ctx)
     return body

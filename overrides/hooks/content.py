@@ -8,7 +8,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from scripts import pagecheck, review  # noqa: E402
+from scripts import glossary, pagecheck, review  # noqa: E402
 from scripts.languages import FALLBACK_URLS  # noqa: E402
 from scripts.pages import lang_of_src  # noqa: E402
 from scripts.problems import ContentError  # noqa: E402
@@ -27,6 +27,8 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     lang = config.theme["language"]
+    # Glossary tooltips: MkDocs makes a Markdown instance per page from mdx_configs, so this is per language.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.mapping(_site, lang)
     ctx = RenderContext(lang=lang, src=page.file.src_uri, site=_site, page_url=page.url, meta=page.meta)
     try:
         markdown = render_page(markdown, ctx, page.file.abs_src_path)
