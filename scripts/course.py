@@ -18,6 +18,7 @@ import yaml
 
 from . import pages as P
 from . import quiz as Q
+from .strings import lookup
 from .problems import Problem
 from .yamlfile import LineDict, LineList, line_of
 
@@ -106,9 +107,8 @@ STRINGS = {
 }
 
 
-def s(lang: str, key: str, **kw) -> str:
-    text = STRINGS.get(lang, STRINGS["sv"])[key]
-    return text.format(**kw) if kw else text
+def s(lang: str, key: str, **kw):
+    return lookup(STRINGS, lang, key, **kw)
 
 
 def _e(text) -> str:

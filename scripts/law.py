@@ -24,6 +24,7 @@ import re
 from urllib.parse import urlparse
 
 from . import pages as P
+from .strings import lookup as string_lookup
 from .markers import find_markers
 from .problems import Problem
 from .review import parse_date
@@ -133,8 +134,7 @@ STRINGS = {
 
 
 def s(lang: str, key: str, **kw):
-    value = STRINGS.get(lang, STRINGS["sv"])[key]
-    return value.format(**kw) if kw else value
+    return string_lookup(STRINGS, lang, key, **kw)
 
 
 # ---------------------------------------------------------------- the register

@@ -15,6 +15,7 @@ from pathlib import Path
 import jsonschema
 
 from . import pages as P
+from .strings import lookup
 from .markers import find_markers
 from .problems import Problem
 from .yamlfile import LineDict, LineList, line_of, load, schema
@@ -63,9 +64,8 @@ STRINGS = {
 }
 
 
-def s(lang: str, key: str, **kw) -> str:
-    text = STRINGS.get(lang, STRINGS["sv"])[key]
-    return text.format(**kw) if kw else text
+def s(lang: str, key: str, **kw):
+    return lookup(STRINGS, lang, key, **kw)
 
 
 # ---------------------------------------------------------------- files and cache

@@ -37,6 +37,11 @@ STRINGS = {
 }
 
 
+def lookup(table: dict, lang: str, key: str, **kw):
+    """A string from a {lang: {key: text}} table, Swedish when the language is missing; formatted with kw."""
+    value = table.get(lang, table["sv"])[key]
+    return value.format(**kw) if kw else value
+
+
 def t(lang: str, key: str, **kw) -> str:
-    text = STRINGS.get(lang, STRINGS["sv"]).get(key) or STRINGS["sv"][key]
-    return text.format(**kw) if kw else text
+    return lookup(STRINGS, lang, key, **kw)
