@@ -22,8 +22,9 @@ ignore=
 """
 
 
-def linkcheck(directory: str, external: bool = False) -> subprocess.CompletedProcess:
-    srv, url = serve(directory, int(os.environ.get("TEST_PORT", "8765")))
+def linkcheck(directory: str, external: bool = False, port: int | None = None) -> subprocess.CompletedProcess:
+    """Port: the one the site was built for (TEST_PORT, absolute hreflang links); 0 = any free port."""
+    srv, url = serve(directory, int(os.environ.get("TEST_PORT", "8765")) if port is None else port)
     try:
         with tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False) as f:
             f.write(CONFIG.format(extern="checkextern=1" if external else ""))

@@ -89,10 +89,10 @@ def test_linkchecker_catches_a_planted_broken_link(tmp_path):
     good = page("Start", "## A { #a }\n\nText.")
     proj = make_project(tmp_path, {"index.md": good, "index.en.md": good})
     assert build(proj).returncode == 0
-    ok = linkcheck(str(proj / "site"))
+    ok = linkcheck(str(proj / "site"), port=0)
     assert ok.returncode == 0, ok.stdout[-2000:]
     broken = page("Start", '## A { #a }\n\n<p><a href="finns-inte/">en trasig länk</a></p>')
     (proj / "docs" / "index.md").write_text(broken, encoding="utf-8")
     assert build(proj).returncode == 0  # the build cannot see links in raw HTML
-    res = linkcheck(str(proj / "site"))
+    res = linkcheck(str(proj / "site"), port=0)
     assert res.returncode == 1 and "finns-inte" in res.stdout
