@@ -21,8 +21,12 @@ _site = None
 
 
 def on_config(config):
+    # One Site for all language builds (and serve rebuilds): its data cache is keyed on file times.
     global _site
-    _site = Site(settings=settings_from_config(config), docs=config.docs_dir)
+    settings = settings_from_config(config)
+    if _site is None or _site.settings != settings or str(_site.docs) != str(config.docs_dir):
+        _site = Site(settings=settings, docs=config.docs_dir)
+    _site._pages = None  # page list re-read per build; each file is parsed once per change (scripts/pages.py)
 
 
 def on_page_markdown(markdown, page, config, files):
