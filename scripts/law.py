@@ -10,6 +10,13 @@ Markers (see .spec/AUTHORING.md):
     <!-- law-table -->       "Lagen i korthet": every provision, grouped by category
                              (`<!-- law-table: brott -->` shows one category without headings)
     <!-- law-status -->      "Rättsläget per <newest checked date>"
+    <!-- while: ID --> … <!-- end-while -->
+                             text shown only while provision ID is in force on the build date
+                             (from its in_force_from to its in_force_until), so that a page can say what
+                             the law is before and after a known change without being edited that day
+
+A citation of a provision that has stopped applying shows its registered successor (`replaced_by`)
+once that is in force: a foreseen change switches by itself. Without a successor in force the check fails.
 
 A provision with status `to-verify` is never shown with a paragraph number or a penalty: the
 schema forbids `citation` and `penalty` on it, and the renderers show the act and an
@@ -26,7 +33,7 @@ from urllib.parse import urlparse
 from . import pages as P
 from .strings import lookup as string_lookup
 from .markers import find_markers
-from .problems import Problem
+from .problems import ContentError, Problem
 from .review import parse_date
 from .yamlfile import LineList, load, validate
 
@@ -53,12 +60,15 @@ STRINGS = {
         "citation": "Lagrum",
         "citation_unverified": "{act}, paragraf under granskning",
         "penalty": "Straff",
-        "penalty_caveat": "Straffskalan är kontrollerad mot material fram till januari 2026. En straffreform som föreslogs träda i kraft 3 juli 2026 kan ha ändrat den. Kontrollera aktuell lagtext innan du anger straffet.",
+        "penalty_caveat": "Straffskalan är kontrollerad mot brottsbalken i dess lydelse 29 april 2026. En straffreform som föreslogs träda i kraft 3 juli 2026 kan ha ändrat den. Kontrollera aktuell lagtext innan du anger straffet.",
         "in_force": "Gäller",
         "since": "sedan {date}",
         "planned": "planerad från {date} (inte bekräftat)",
         "until": "till och med {date}",
         "ended": "upphörde att gälla efter {date}",
+        "ended_title": "Gäller inte längre.",
+        "ended_text": "Bestämmelsen gällde till och med {date}.",
+        "ended_successor": "Bestämmelsen gällde till och med {date}. I stället gäller {link}.",
         "replaced_by": "ersätts av {link}",
         "changes": "Ändringar",
         "note": "Observera",
@@ -100,12 +110,15 @@ STRINGS = {
         "citation": "Swedish citation",
         "citation_unverified": "{act}, section under review",
         "penalty": "Penalty",
-        "penalty_caveat": "The penalty scale has been checked against material up to January 2026. A penalty reform proposed to enter into force on 3 July 2026 may have changed it. Check the current statute before you state the penalty.",
+        "penalty_caveat": "The penalty scale has been checked against the Criminal Code as consolidated on 29 April 2026. A penalty reform proposed to enter into force on 3 July 2026 may have changed it. Check the current statute before you state the penalty.",
         "in_force": "In force",
         "since": "since {date}",
         "planned": "planned from {date} (not confirmed)",
         "until": "until {date} inclusive",
         "ended": "ceased to apply after {date}",
+        "ended_title": "No longer in force.",
+        "ended_text": "This provision applied until {date}.",
+        "ended_successor": "This provision applied until {date}. {link} applies instead.",
         "replaced_by": "replaced by {link}",
         "changes": "Changes",
         "note": "Note",
@@ -260,6 +273,31 @@ def is_review(p: dict) -> bool:
     return p.get("status") == "to-verify"
 
 
+def in_force(p: dict, today: dt.date) -> bool:
+    """Whether the provision applies on `today` (no dates: always)."""
+    start, end = parse_date(p.get("in_force_from")), parse_date(p.get("in_force_until"))
+    return (start is None or start <= today) and (end is None or today <= end)
+
+
+def has_ended(p: dict, today: dt.date) -> bool:
+    end = parse_date(p.get("in_force_until"))
+    return bool(end and end < today)
+
+
+def current(site, pid: str, today: dt.date) -> dict:
+    """The provision that a citation of `pid` shows on `today`: itself, or, once it has stopped applying,
+    the first successor in its `replaced_by` chain that is in force. Unchanged when none is in force
+    (the check reports that)."""
+    reg, p, seen = register(site), lookup(site, pid), {pid}
+    q = p
+    while has_ended(q, today) and q.get("replaced_by") in reg and q["replaced_by"] not in seen:
+        seen.add(q["replaced_by"])
+        q = reg[q["replaced_by"]]
+        if in_force(q, today):
+            return q
+    return p
+
+
 def citation_text(p: dict, lang: str, short: bool = False) -> str:
     """The citation as readers see it; never a paragraph number for a to-verify provision."""
     if is_review(p) or not p.get("citation"):
@@ -309,11 +347,11 @@ def badge(p: dict, lang: str) -> str:
 
 def render_cite(arg: str, ctx) -> str:
     """`<!-- law: ID -->`: "(name, citation)" linked to the provision's card, inline in a sentence."""
-    p = lookup(ctx.site, arg)
+    p = current(ctx.site, arg, ctx.today)
     lang = ctx.lang
     label = f"{text(p['name'], lang)}, {citation_text(p, lang, short=True)}"
     mark = badge(p, lang)
-    return f"([{md_inline(label)}]({link_to(ctx, arg)}){{: .law-cite }}{' ' + mark if mark else ''})"
+    return f"([{md_inline(label)}]({link_to(ctx, p['id'])}){{: .law-cite }}{' ' + mark if mark else ''})"
 
 
 def _in_force(p: dict, ctx) -> str:
@@ -347,9 +385,22 @@ def render_entry(arg: str, ctx) -> str:
     p = lookup(ctx.site, arg)
     lang = ctx.lang
     kind = "proposal" if is_proposal(p) else ("to-verify" if is_review(p) else "confirmed")
-    out = [f'<div class="law-entry law-entry--{kind}" markdown="1">', ""]
+    ended = has_ended(p, ctx.today)
+    out = [f'<div class="law-entry law-entry--{kind}{" law-entry--ended" if ended else ""}" markdown="1">', ""]
     if arg not in heading_ids(ctx.site, ctx.src):  # else the page's own heading with this id is the card's heading
         out += [f"### {md_inline(cap(text(p['name'], lang)))} {{ #{arg} }}", ""]
+    if ended:
+        end = fmt_date(p.get("in_force_until"), lang)
+        succ = current(ctx.site, arg, ctx.today)
+        if succ["id"] != arg:
+            try:
+                link = f'<a href="{html.escape(html_href(ctx, succ["id"]))}">{esc(text(succ["name"], lang))}</a>'
+            except LookupError:
+                link = esc(text(succ["name"], lang))
+            msg = s(lang, "ended_successor", date=end, link=link)
+        else:
+            msg = s(lang, "ended_text", date=end)
+        out += [f'<p class="law-entry__flag law-entry__flag--ended"><strong>{s(lang, "ended_title")}</strong> {msg}</p>', ""]
     if is_proposal(p):
         out += [f'<p class="law-entry__flag law-entry__flag--proposal"><strong>{s(lang, "proposal_title")}</strong> '
                 f'{s(lang, "proposal_text")}</p>', ""]
@@ -407,10 +458,8 @@ def _table(items: list[dict], ctx) -> list[str]:
         status = s(lang, "status_proposal") if is_proposal(p) else (
             s(lang, "status_to-verify") if is_review(p) else s(lang, "table_confirmed"))
         end, start = parse_date(p.get("in_force_until")), parse_date(p.get("in_force_from"))
-        if end and end >= ctx.today:
+        if end:  # (provisions that have ended are not in the table)
             status += ", " + s(lang, "table_until", date=end.isoformat())
-        elif end:
-            status += ", " + s(lang, "ended", date=end.isoformat())
         elif start and start > ctx.today:
             status += ", " + s(lang, "table_from", date=start.isoformat())
         cells = [name, _cell(html.escape(citation_text(p, lang, short=True), quote=False)), _cell(html.escape(brief, quote=False))]
@@ -430,7 +479,8 @@ def render_table(arg: str, ctx) -> str:
         raise LookupError(f"unknown law category '{arg}' (known: {', '.join(CATEGORIES)})")
     out = ['<div class="law-summary" markdown="1">', ""]
     for cat in ([arg] if arg else CATEGORIES):
-        items = [p for p in reg.values() if p.get("category") == cat]
+        # the law in brief is the law of the build date: provisions that have stopped applying keep only their cards
+        items = [p for p in reg.values() if p.get("category") == cat and not has_ended(p, ctx.today)]
         if not items:
             continue
         if not arg:
@@ -457,7 +507,76 @@ def render_status(arg: str, ctx) -> str:
             f'{s(ctx.lang, "legal_status_text", n=n, total=len(reg))}</p>\n')
 
 
-RENDERERS = {"law": render_cite, "law-entry": render_entry, "law-table": render_table, "law-status": render_status}
+# ---------------------------------------------------------------- text shown while a provision applies
+
+WHILE, END_WHILE = "while", "end-while"
+
+
+def while_blocks(text_: str) -> tuple[list[tuple[object, object]], list[tuple[int, str]]]:
+    """Pairs of (`while` marker, `end-while` marker) in the text, and (line, message) for markers that do
+    not pair up. Blocks do not nest."""
+    pairs, problems, open_ = [], [], None
+    for m in find_markers(text_):
+        if m.name == WHILE:
+            if open_ is not None:
+                problems.append((m.line, f"<!-- while: {m.arg} --> starts before the block from line {open_.line} "
+                                         "is closed: end that block first with <!-- end-while -->"))
+                continue
+            if not m.arg:
+                problems.append((m.line, "write which provision the text depends on: <!-- while: LAW-ID -->"))
+            open_ = m
+        elif m.name == END_WHILE:
+            if open_ is None:
+                problems.append((m.line, "<!-- end-while --> without a <!-- while: LAW-ID --> before it: remove it or add the start"))
+                continue
+            pairs.append((open_, m))
+            open_ = None
+    if open_ is not None:
+        problems.append((open_.line, f"<!-- while: {open_.arg} --> is never closed: add <!-- end-while --> after the text it covers"))
+    return pairs, problems
+
+
+def _hidden(text_: str, site, today: dt.date) -> list[tuple[int, int]]:
+    """Offsets (start, end) of the `while` blocks whose provision is not in force on `today`."""
+    reg, out = register(site), []
+    for start, end in while_blocks(text_)[0]:
+        p = reg.get(start.arg)
+        if p is not None and not in_force(p, today):
+            out.append((start.start, end.end))
+    return out
+
+
+def shown_text(text_: str, site, today: dt.date) -> str:
+    """The text as a build on `today` shows it: `while` blocks of provisions not in force are blanked
+    (their newlines kept, so every later line keeps its number)."""
+    parts, pos = [], 0
+    for a, b in _hidden(text_, site, today):
+        parts += [text_[pos:a], "\n" * text_.count("\n", a, b)]
+        pos = b
+    return "".join(parts) + text_[pos:]
+
+
+def prepare(text_: str, ctx, path: str, line_offset: int = 0) -> str:
+    """Render step before markers are expanded (called by scripts.render): drop `while` blocks that do
+    not apply on the build date. Unpaired or unknown `while` markers fail with path:line."""
+    _, bad = while_blocks(text_)
+    problems = [Problem(path, line + line_offset, msg) for line, msg in bad]
+    reg = register(ctx.site)
+    for start, _end in while_blocks(text_)[0]:
+        if start.arg and start.arg not in reg:
+            problems.append(Problem(path, start.line + line_offset, f"<!-- while: {start.arg} -->: unknown law id "
+                                    f"'{start.arg}' (known: {', '.join(sorted(reg))})"))
+    if problems:
+        raise ContentError(problems)
+    return shown_text(text_, ctx.site, ctx.today)
+
+
+def _nothing(arg: str, ctx) -> str:
+    return ""
+
+
+RENDERERS = {"law": render_cite, "law-entry": render_entry, "law-table": render_table, "law-status": render_status,
+             WHILE: _nothing, END_WHILE: _nothing}
 
 
 # ---------------------------------------------------------------- hand-written citations
@@ -572,11 +691,13 @@ def check_handwritten(site) -> list[Problem]:
 
 # ---------------------------------------------------------------- checks
 
-def _citations(site) -> list[tuple[str, object, int]]:
-    """(provision id, page, file line) of every inline `law` marker."""
+def _citations(site, today: dt.date | None = None) -> list[tuple[str, object, int]]:
+    """(provision id, page, file line) of every inline `law` marker; with `today`, only those a build on
+    that date shows (not inside a `while` block of a provision that does not apply then)."""
     out = []
     for page in site.pages():
-        for m in find_markers(page.body):
+        body = shown_text(page.body, site, today) if today else page.body
+        for m in find_markers(body):
             if m.name == "law":
                 out.append((m.arg, page, page.body_line + m.line - 1))
     return out
@@ -607,6 +728,7 @@ def check(site, today: dt.date | None = None) -> list[Problem]:
 
     reg = register(site)
     cites = _citations(site)
+    shown = _citations(site, today)
     seen: dict[str, int] = {}
     for i, p in enumerate(items):
         if not isinstance(p, dict) or not isinstance(p.get("id"), str):
@@ -624,30 +746,53 @@ def check(site, today: dt.date | None = None) -> list[Problem]:
         if rep is not None and rep not in reg:
             problems.append(Problem(path, line, f"'{pid}': replaced_by '{rep}' is not a provision in the register"))
         citing = [c for c in cites if c[0] == pid]
+        succ = current(site, pid, end + dt.timedelta(days=1)) if end else p
         if end and end < today:
-            problems.append(Problem(path, line, f"{_label(p)} stopped applying on {end}: "
-                                    + (f"cite '{rep}' instead where it is cited, " if rep else "")
-                                    + "move it to history or remove it, and re-check the pages that explain it", "warning"))
+            if succ["id"] != pid:
+                problems.append(Problem(path, line, f"{_label(p)} stopped applying on {end}; its citations now show "
+                                        f"'{succ['id']}'. When the pages no longer need its history, remove its "
+                                        "<!-- while: --> blocks and card", "warning"))
+            else:
+                problems.append(Problem(path, line, f"{_label(p)} stopped applying on {end}: "
+                                        + (f"cite '{rep}' instead where it is cited, " if rep else "")
+                                        + "move it to history or remove it, and re-check the pages that explain it", "warning"))
         elif end and (end - today).days <= SOON_DAYS:
             days = (end - today).days
-            what = (f"check that '{rep}' (the provision that replaces it) is confirmed, " if rep else "find out what replaces it, ")
-            where = f"then update the {len(citing)} citation(s) ({_where(citing)})" if citing else "then update the pages that explain it"
-            problems.append(Problem(path, line, f"{_label(p)} stops applying on {end} (in {days} days): {what}{where}"
-                                    " and its card on the legislation pages", "warning"))
+            if succ["id"] != pid:
+                day = end + dt.timedelta(days=1)
+                later = [c for c in _citations(site, day) if c[0] == pid]
+                switched = (f"its {len(later)} citation(s) still shown then ({_where(later)}) will show '{succ['id']}'"
+                            if later else "none of its citations is shown then")
+                problems.append(Problem(path, line, f"{_label(p)} stops applying on {end} (in {days} days). From {day} "
+                                        f"the pages switch by themselves: <!-- while: --> blocks change and {switched}. "
+                                        f"Check that '{succ['id']}' and the text shown from that day are right "
+                                        f"(preview: TODAY={day} make serve)", "warning"))
+            else:
+                day = end + dt.timedelta(days=1)
+                later = [c for c in _citations(site, day) if c[0] == pid]
+                what = (f"'{rep}' (the provision that replaces it) is not in force on {day}, so the check fails from then on "
+                        "for every citation still shown; " if rep else "nothing in the register replaces it: find out what does, ")
+                where = (f"then update the {len(later)} citation(s) still shown from {day} ({_where(later)})" if later
+                         else "then update the pages that explain it")
+                problems.append(Problem(path, line, f"{_label(p)} stops applying on {end} (in {days} days): {what}{where}"
+                                        " and its card on the legislation pages", "warning"))
         checked = parse_date(p.get("checked"))
         if checked and add_months(checked, months) < today:
             problems.append(Problem(path, line, f"'{pid}' was last checked on {checked}, more than {months} months ago: "
                                     "check it against the official text, then update 'checked' and 'basis'", "warning"))
         elif checked and checked > today:
             problems.append(Problem(path, line, f"'{pid}': checked {checked} is in the future"))
-    # citations of provisions no longer in force
-    for pid, page, line in cites:
+    # citations shown on `today` of provisions no longer in force and without a successor in force
+    for pid, page, line in shown:
         p = reg.get(pid)
         end = parse_date(p.get("in_force_until")) if p else None
-        if end and end < today:
+        if end and end < today and current(site, pid, today)["id"] == pid:
             rep = p.get("replaced_by")
             problems.append(Problem(str(page.path), line, f"cites {_label(p)}, which stopped applying on {end}: "
-                                    + (f"cite '{rep}' instead" if rep else "cite the provision in force instead")))
+                                    + (f"'{rep}', which should replace it, is not in force on {today}: fix its "
+                                       "in_force_from or cite the provision in force instead" if rep
+                                       else "cite the provision in force instead, or put the text in a "
+                                       f"<!-- while: {pid} --> … <!-- end-while --> block")))
     # each provision has exactly one home
     places = homes(site)
     for pid, p in reg.items():
