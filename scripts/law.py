@@ -25,11 +25,11 @@ schema forbids `citation` and `penalty` on it, and the renderers show the act an
 from __future__ import annotations
 
 import datetime as dt
-import html
 import posixpath
 import re
 from urllib.parse import urlparse
 
+from . import components
 from . import pages as P
 from .strings import lookup as string_lookup
 from .markers import find_markers
@@ -253,18 +253,6 @@ def cap(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
-
-
-def md_inline(value: str) -> str:
-    """Plain text made safe inside Markdown link text."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(fold(value), quote=False))
-
-
-def esc(value: str) -> str:
-    return html.escape(fold(value), quote=False)
-
-
 def is_proposal(p: dict) -> bool:
     return p.get("category") == "forslag"
 
@@ -334,13 +322,12 @@ def html_href(ctx, pid: str) -> str:
     return ("" if rel == "." else rel.rstrip("/") + "/") + f"#{pid}"
 
 
-def badge(p: dict, lang: str) -> str:
-    out = []
-    if is_proposal(p):
-        out.append(f'<span class="law-badge law-badge--proposal">{s(lang, "badge_proposal")}</span>')
-    if is_review(p):
-        out.append(f'<span class="law-badge law-badge--review">{s(lang, "badge_review")}</span>')
-    return " ".join(out)
+def badge(p: dict, lang: str, site=None) -> str:
+    return components.render("law-badge", site, t=_t(lang), proposal=is_proposal(p), review=is_review(p))
+
+
+def _t(lang: str):
+    return components.strings(lambda lang_, key: string_lookup(STRINGS, lang_, key), lang)
 
 
 # ---------------------------------------------------------------- renderers
@@ -349,30 +336,30 @@ def render_cite(arg: str, ctx) -> str:
     """`<!-- law: ID -->`: "(name, citation)" linked to the provision's card, inline in a sentence."""
     p = current(ctx.site, arg, ctx.today)
     lang = ctx.lang
-    label = f"{text(p['name'], lang)}, {citation_text(p, lang, short=True)}"
-    mark = badge(p, lang)
-    return f"([{md_inline(label)}]({link_to(ctx, p['id'])}){{: .law-cite }}{' ' + mark if mark else ''})"
+    return components.render("law-cite", ctx.site, t=_t(lang), label=f"{text(p['name'], lang)}, {citation_text(p, lang, short=True)}",
+                             href=link_to(ctx, p["id"]), proposal=is_proposal(p), review=is_review(p))
 
 
-def _in_force(p: dict, ctx) -> str:
+def _link(ctx, pid: str) -> dict:
+    """A provision as a link target in raw HTML: its name, and its card's address if it has a home."""
+    try:
+        href = html_href(ctx, pid)
+    except LookupError:
+        href = ""
+    return {"name": text(register(ctx.site)[pid]["name"], ctx.lang), "href": href}
+
+
+def _in_force(p: dict, ctx) -> list[dict]:
     lang, parts = ctx.lang, []
     start, end = parse_date(p.get("in_force_from")), parse_date(p.get("in_force_until"))
     if start:
-        key = "planned" if start > ctx.today else "since"
-        parts.append(s(lang, key, date=fmt_date(start, lang)))
+        parts.append({"replaced_by": False, "key": "planned" if start > ctx.today else "since", "date": fmt_date(start, lang)})
     if end:
-        key = "ended" if end < ctx.today else "until"
-        parts.append(s(lang, key, date=fmt_date(end, lang)))
+        parts.append({"replaced_by": False, "key": "ended" if end < ctx.today else "until", "date": fmt_date(end, lang)})
     rep = p.get("replaced_by")
     if rep and rep in register(ctx.site):
-        other = register(ctx.site)[rep]
-        try:
-            href = html_href(ctx, rep)
-            target = f'<a href="{html.escape(href)}">{esc(text(other["name"], lang))}</a>'
-        except LookupError:
-            target = esc(text(other["name"], lang))
-        parts.append(s(lang, "replaced_by", link=target))
-    return cap(", ".join(parts)) if parts else ""
+        parts.append({"replaced_by": True, **_link(ctx, rep)})
+    return parts
 
 
 def _host(url: str) -> str:
@@ -384,77 +371,37 @@ def render_entry(arg: str, ctx) -> str:
     """`<!-- law-entry: ID -->`: the provision's card. Its heading carries the provision id as anchor."""
     p = lookup(ctx.site, arg)
     lang = ctx.lang
-    kind = "proposal" if is_proposal(p) else ("to-verify" if is_review(p) else "confirmed")
     ended = has_ended(p, ctx.today)
-    out = [f'<div class="law-entry law-entry--{kind}{" law-entry--ended" if ended else ""}" markdown="1">', ""]
-    if arg not in heading_ids(ctx.site, ctx.src):  # else the page's own heading with this id is the card's heading
-        out += [f"### {md_inline(cap(text(p['name'], lang)))} {{ #{arg} }}", ""]
-    if ended:
-        end = fmt_date(p.get("in_force_until"), lang)
-        succ = current(ctx.site, arg, ctx.today)
-        if succ["id"] != arg:
-            try:
-                link = f'<a href="{html.escape(html_href(ctx, succ["id"]))}">{esc(text(succ["name"], lang))}</a>'
-            except LookupError:
-                link = esc(text(succ["name"], lang))
-            msg = s(lang, "ended_successor", date=end, link=link)
-        else:
-            msg = s(lang, "ended_text", date=end)
-        out += [f'<p class="law-entry__flag law-entry__flag--ended"><strong>{s(lang, "ended_title")}</strong> {msg}</p>', ""]
-    if is_proposal(p):
-        out += [f'<p class="law-entry__flag law-entry__flag--proposal"><strong>{s(lang, "proposal_title")}</strong> '
-                f'{s(lang, "proposal_text")}</p>', ""]
+    succ = current(ctx.site, arg, ctx.today) if ended else p
     if is_review(p):
-        out += [f'<p class="law-entry__flag law-entry__flag--review"><strong>{s(lang, "review_title")}</strong> '
-                f'{s(lang, "review_text")}</p>', ""]
-    if is_review(p) or not p.get("citation"):
-        cite = s(lang, "citation_unverified", act=text(p.get("act"), lang)) if is_review(p) else text(p.get("act"), lang)
+        citation = s(lang, "citation_unverified", act=text(p.get("act"), lang))
     else:
-        cite = text(p["citation"], lang)
-    out += [f'<p class="law-entry__citation">{esc(cite)}</p>', "", fold(text(p["summary"], lang)), ""]
-    facts = []
-    if p.get("penalty") and not is_review(p):
-        pen = esc(text(p["penalty"], lang))
-        if p.get("penalty_caveat"):
-            pen += f' <span class="law-entry__caveat">{s(lang, "penalty_caveat")}</span>'
-        facts.append((s(lang, "penalty"), pen))
-    force = _in_force(p, ctx)
-    if force:
-        facts.append((s(lang, "in_force"), force))
-    if p.get("changes"):
-        items = "".join(f"<li>{fmt_date(c.get('date'), lang)}: {esc(text(c.get('text'), lang))}</li>"
-                        for c in p["changes"] if isinstance(c, dict))
-        facts.append((s(lang, "changes"), f'<ul class="law-entry__changes">{items}</ul>'))
-    if p.get("note"):
-        facts.append((s(lang, "note"), esc(text(p["note"], lang))))
-    status = s(lang, "status_proposal") if is_proposal(p) else s(lang, f"status_{p.get('status', 'to-verify')}")
-    facts.append((s(lang, "status"), status))
+        citation = text(p.get("citation") or p.get("act"), lang)
     src = str(p.get("source", ""))
-    if src.startswith("https://"):
-        facts.append((s(lang, "source"), f'<a href="{html.escape(src)}">{s(lang, "source_link", host=esc(_host(src)))}</a>'))
-    else:  # a text reference, e.g. an SFS number at riksdagen.se: no guessed deep link
-        facts.append((s(lang, "source"), esc(src)))
-    facts.append((s(lang, "checked"), s(lang, "checked_text", date=fmt_date(p.get("checked"), lang),
-                                        basis=esc(text(p.get("basis"), lang)))))
-    out.append('<dl class="law-entry__facts">')
-    out += [f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in facts]
-    out += ["</dl>", "", "</div>", ""]
-    return "\n".join(out)
+    return components.render(
+        "law-entry", ctx.site, t=_t(lang), id=arg,
+        kind="proposal" if is_proposal(p) else ("to-verify" if is_review(p) else "confirmed"),
+        # the page's own heading with this id, if it has one, is the card's heading
+        heading="" if arg in heading_ids(ctx.site, ctx.src) else cap(text(p["name"], lang)),
+        ended=fmt_date(p.get("in_force_until"), lang) if ended else "",
+        successor=_link(ctx, succ["id"]) if succ["id"] != arg else None,
+        proposal=is_proposal(p), review=is_review(p), citation=citation, summary=text(p["summary"], lang),
+        penalty=text(p["penalty"], lang) if p.get("penalty") and not is_review(p) else "",
+        penalty_caveat=bool(p.get("penalty_caveat")), in_force=_in_force(p, ctx),
+        changes=[{"date": fmt_date(c.get("date"), lang), "text": text(c.get("text"), lang)}
+                 for c in p.get("changes") or [] if isinstance(c, dict)],
+        note=text(p.get("note"), lang),
+        status=s(lang, "status_proposal") if is_proposal(p) else s(lang, f"status_{p.get('status', 'to-verify')}"),
+        # a text reference (e.g. an SFS number at riksdagen.se) is shown as text: no guessed deep link
+        source=src, source_url=src if src.startswith("https://") else "", source_host=_host(src),
+        checked=fmt_date(p.get("checked"), lang), basis=text(p.get("basis"), lang))
 
 
-def _cell(value: str) -> str:
-    return fold(value).replace("|", "\\|")
-
-
-def _table(items: list[dict], ctx) -> list[str]:
+def _table(cat: str, items: list[dict], ctx, heading: bool) -> dict:
     lang = ctx.lang
     with_penalty = any(p.get("penalty") and not is_review(p) for p in items)
-    cols = ["col_name", "col_citation", "col_brief"] + (["col_penalty"] if with_penalty else []) + ["col_status"]
-    rows = ["| " + " | ".join(s(lang, c) for c in cols) + " |", "|" + "---|" * len(cols)]
+    rows = []
     for p in items:
-        pid = p["id"]
-        name = f"[{md_inline(cap(text(p['name'], lang)))}]({link_to(ctx, pid)})"
-        brief = text(p.get("brief") or p.get("summary"), lang)
         status = s(lang, "status_proposal") if is_proposal(p) else (
             s(lang, "status_to-verify") if is_review(p) else s(lang, "table_confirmed"))
         end, start = parse_date(p.get("in_force_until")), parse_date(p.get("in_force_from"))
@@ -462,13 +409,13 @@ def _table(items: list[dict], ctx) -> list[str]:
             status += ", " + s(lang, "table_until", date=end.isoformat())
         elif start and start > ctx.today:
             status += ", " + s(lang, "table_from", date=start.isoformat())
-        cells = [name, _cell(html.escape(citation_text(p, lang, short=True), quote=False)), _cell(html.escape(brief, quote=False))]
-        if with_penalty:
-            pen = p.get("penalty_brief") or p.get("penalty")
-            cells.append(_cell(html.escape(text(pen, lang), quote=False)) if pen and not is_review(p) else "–")
-        cells.append(_cell(status))
-        rows.append("| " + " | ".join(cells) + " |")
-    return rows
+        pen = p.get("penalty_brief") or p.get("penalty")
+        rows.append({"name": cap(text(p["name"], lang)), "href": link_to(ctx, p["id"]),
+                     "citation": citation_text(p, lang, short=True), "brief": text(p.get("brief") or p.get("summary"), lang),
+                     "penalty": text(pen, lang) if pen and not is_review(p) else "", "status": status})
+    return {"category": cat, "heading": s(lang, "cat_" + cat) if heading else "", "with_penalty": with_penalty,
+            "columns": ["col_name", "col_citation", "col_brief"] + (["col_penalty"] if with_penalty else []) + ["col_status"],
+            "rows": rows}
 
 
 def render_table(arg: str, ctx) -> str:
@@ -477,17 +424,13 @@ def render_table(arg: str, ctx) -> str:
     reg = register(ctx.site)
     if arg and arg not in CATEGORIES:
         raise LookupError(f"unknown law category '{arg}' (known: {', '.join(CATEGORIES)})")
-    out = ['<div class="law-summary" markdown="1">', ""]
+    tables = []
     for cat in ([arg] if arg else CATEGORIES):
         # the law in brief is the law of the build date: provisions that have stopped applying keep only their cards
         items = [p for p in reg.values() if p.get("category") == cat and not has_ended(p, ctx.today)]
-        if not items:
-            continue
-        if not arg:
-            out += [f"## {s(ctx.lang, 'cat_' + cat)} {{ #kategori-{cat} }}", ""]
-        out += _table(items, ctx) + [""]
-    out += ["</div>", ""]
-    return "\n".join(out)
+        if items:
+            tables.append(_table(cat, items, ctx, heading=not arg))
+    return components.render("law-table", ctx.site, t=_t(ctx.lang), tables=tables)
 
 
 def newest_checked(site) -> dt.date | None:
@@ -501,10 +444,8 @@ def render_status(arg: str, ctx) -> str:
     newest = newest_checked(ctx.site)
     if newest is None:
         raise LookupError("the law register docs/_data/law.yml has no provisions with a 'checked' date")
-    n = sum(1 for p in reg.values() if is_review(p))
-    date = f'<time datetime="{newest.isoformat()}">{newest.isoformat()}</time>'
-    return (f'<p class="law-status"><strong>{s(ctx.lang, "legal_status", date=date)}</strong> '
-            f'{s(ctx.lang, "legal_status_text", n=n, total=len(reg))}</p>\n')
+    return components.render("law-status", ctx.site, t=_t(ctx.lang), newest=newest.isoformat(),
+                             n=sum(1 for p in reg.values() if is_review(p)), total=len(reg))
 
 
 # ---------------------------------------------------------------- text shown while a provision applies

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import law
+from scripts import components, law
 from scripts.markers import expand
 from scripts.problems import ContentError
 from scripts.render import RenderContext
@@ -260,7 +260,7 @@ def test_both_languages_render_every_entry(real_site):
             if pid in law.heading_ids(real_site, home_src):  # the page's own heading is the card's heading
                 assert "###" not in card
             else:
-                assert f"### {law.md_inline(law.cap(name))} {{ #{pid} }}" in card
+                assert f"### {components.md_text(law.cap(name))} {{ #{pid} }}" in card
             assert law.text(p["summary"], lang).split()[0] in card
             cite = law.render_cite(pid, ctx(real_site, src, lang))
             assert f"(../{home}#{pid})" in cite
@@ -268,7 +268,7 @@ def test_both_languages_render_every_entry(real_site):
                 assert "§" not in card and "§" not in cite, pid
                 assert ("under granskning" if lang == "sv" else "under review") in cite
             else:
-                assert law.text(p["citation"], lang) in card
+                assert str(components.escape(law.text(p["citation"], lang))) in card
     for lang in ("sv", "en"):
         table = law.render_table("", ctx(real_site, "lagstiftning/lagen-i-korthet.md", lang))
         assert len(re.findall(r"\]\([a-z-]+\.md#", table)) == len(reg)
