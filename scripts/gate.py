@@ -1,0 +1,67 @@
+"""One gate: every check `python -m scripts check` runs, as one function that the build hook calls too,
+so `make check`, `make build` and `make serve` refuse the same things with the same `path:line: message`."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .problems import Problem, rel
+from .yamlfile import load
+
+
+def yaml_files(site) -> list[Problem]:
+    """Every data file and quiz read on its own: syntax, duplicate keys, encoding (whichever feature uses it)."""
+    out = []
+    for folder in (site.data_dir, Path(site.root) / "quizzes"):
+        for f in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+            out += load(f)[1]
+    return out
+
+
+def problems(site, today: dt.date | None = None) -> list[Problem]:
+    """Everything `python -m scripts check` reports (the checks are listed once, in scripts/cli.py)."""
+    from .cli import CHECKS, translations
+
+    today = today or dt.date.today()
+    out = []
+    for fn in CHECKS.values():
+        out += fn(site, today) if fn is not translations.check else fn(site)
+    return out
+
+
+# ---------------------------------------------------------------- the build's use of it
+
+def _fingerprint(site) -> tuple:
+    """Names and times of every file the checks read: the same fingerprint means the same answer."""
+    files = []
+    for folder in (site.docs, Path(site.root) / "quizzes"):
+        if folder.is_dir():
+            files += [(str(f), f.stat().st_mtime_ns) for f in folder.rglob("*") if f.suffix in (".md", ".yml", ".txt", ".json")]
+    return tuple(sorted(files))
+
+
+_LAST: dict = {}
+
+
+def for_build(site, today: dt.date | None = None) -> tuple[str, str]:
+    """(errors, warnings) as printable text; errors is '' when the site may be built.
+    Cached on the files' times: each language build and each unchanged serve rebuild costs one scan."""
+    key = (str(site.docs), str(today), repr(sorted(site.settings.items())), _fingerprint(site))
+    if _LAST.get("key") != key:
+        found = sorted(set(problems(site, today)), key=lambda p: (rel(p.path), p.line, p.message))
+        errors = [str(p) for p in found if p.level == "error"]
+        warnings = [str(p) for p in found if p.level != "error"]
+        text = ""
+        if errors:
+            text = ("\n" + "\n".join(errors) + f"\n\n{len(errors)} error(s): nothing was published. Correct each line above "
+                    "(file:line: what to do), save, and the site is built again. `make check` shows the same list.")
+        _LAST.update(key=key, result=(text, "\n".join(warnings)))
+        _LAST["new"] = True
+    else:
+        _LAST["new"] = False
+    return _LAST["result"]
+
+
+def is_new() -> bool:
+    """Whether the last for_build() call checked changed files (warnings are then printed once)."""
+    return bool(_LAST.get("new"))
