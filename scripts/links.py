@@ -92,7 +92,7 @@ def check_links(site) -> list[Problem]:
                         continue  # assets and folders: the strict build and linkchecker check those
                     slug = P.source_slug(posixpath.normpath(posixpath.join(here, path_part)))
                     if slug not in slug_set:
-                        close = difflib.get_close_matches(slug, slugs, n=1)
+                        close = difflib.get_close_matches(slug, slugs, n=1, cutoff=0.8)
                         hint = f"did you mean '{posixpath.relpath(close[0], here or '.')}'? " if close else ""
                         out.append(Problem(str(page.path), lineno,
                                            f"link to '{path_part}', which does not exist: {hint}link to the Swedish file name "

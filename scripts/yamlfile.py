@@ -191,6 +191,9 @@ def validate(data: Any, schema_name: str, path: str) -> list[Problem]:
         if err.validator == "required":
             missing = err.message.split("'")[1] if "'" in err.message else err.message
             out.append(Problem(path, line, f"missing required field '{missing}'" + (f" in {field}" if where else "")))
+        elif err.validator == "format" and err.validator_value == "date":
+            out.append(Problem(path, line, f"{field}: '{err.instance}' is not a real date: write a date that exists, "
+                                            f"as YYYY-MM-DD (year, month 01-12, day), e.g. 2026-11-23"))
         elif err.validator == "additionalProperties":
             out.append(Problem(path, line, f"{field}: {err.message}"))
         else:
