@@ -37,7 +37,8 @@ def planted(tmp_path_factory):
              "prov/datum.md": page("Start", "## A { #a }\n\nText.", reviewed="2026-13-45"),
              "prov/oavslutad.md": OK.replace("---\n\n## Välkommen", "\n## Välkommen"),
              "prov/lankar.md": page("Start", LINKS), "prov/annan.md": page("Annan", "## Rubrik { #rubrik }\n\nText."),
-             "prov/glomd.md": OK, "prov/latin1.md": OK}
+             "prov/glomd.md": OK, "prov/latin1.md": OK,
+             "prov/siffror.md": page("Siffror", "## Rubrik { #rubrik }\n\nDet fanns 4 711 offer och 12 474 annonser.")}
     for name, (written, _) in LOOKS_LIKE.items():
         pages[name] = page("Start", BODY.format(written))
         pages[name.replace(".md", ".en.md")] = page("Home", BODY.format(written))  # the same typo in both languages
@@ -75,6 +76,9 @@ def planted(tmp_path_factory):
                                      "'#rubrk': did you mean '#rubrik'? use an id written as { #id } after a heading on that page",
         "page missing from the nav": "docs/prov/glomd.md:1: this page is not in the menu: add the line '- prov/glomd.md' under its "
                                      "section in nav: in mkdocs.yml (make new-page does it for new pages)",
+        "a figure not in the sources": "docs/prov/siffror.md:13: 4 711 is not in the sources this page cites (sou-2023-97): "
+                                       "correct it to what the source says, cite the source it comes from, or give the reason "
+                                       "in docs/_data/figure-exceptions.yml",
         "file not in UTF-8": "docs/prov/latin1.md:11: the file is not saved as UTF-8 (the character on this line, byte 0xe4, is in "
                              "another encoding, e.g. Latin-1): in your editor choose 'Save with encoding' UTF-8, check that å, ä "
                              "and ö look right, and save again",
@@ -92,7 +96,7 @@ def planted(tmp_path_factory):
 
 CASES = ["duplicate key in a data file", "duplicate key in a quiz", "duplicate key in front matter", "a date that does not exist",
          "front matter not closed", "phone number with a letter", "link to a missing page", "link to a missing anchor",
-         "link to a mistyped anchor", "page missing from the nav", "file not in UTF-8"] + [
+         "link to a mistyped anchor", "page missing from the nav", "file not in UTF-8", "a figure not in the sources"] + [
          f"marker look-alike {w} in {n}" for name, (w, _) in LOOKS_LIKE.items() for n in (name, name.replace(".md", ".en.md"))]
 
 
@@ -115,6 +119,8 @@ def test_the_build_publishes_nothing_and_says_so(planted):
     built = res.stderr.replace(str(proj) + "/", "").splitlines()
     assert errors and all(e in built for e in errors)
     assert "cannot start any token" not in chk.stdout + res.stderr
+    assert "12 474 is not" not in chk.stdout  # in SOU 2023:97, written the same way
+    assert "figures: " in chk.stderr and " checked against the sources" in chk.stderr
 
 
 def test_known_markers_come_from_the_registry():
