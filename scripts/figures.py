@@ -32,6 +32,9 @@ _STRIP = (re.compile(r"<!--.*?-->"), re.compile(r"`[^`]*`"), re.compile(r"\]\([^
           re.compile(r"\b[\w.-]+\.(?:se|org|com|eu|nu|net)\b\S*"))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def value(raw: str, lang: str) -> str:
     """One spelling for a number: no group separators, a decimal comma."""
     if re.fullmatch(_WHOLE, raw):
@@ -43,6 +46,8 @@ def value(raw: str, lang: str) -> str:
 
 def figures_in(line: str, lang: str) -> list[tuple[str, bool, str]]:
     """(value, is a percentage, as written) for each figure in one line of prose."""
+    if not _DIGIT.search(line):
+        return []
     for rx in _STRIP:
         line = rx.sub(lambda m: " " * len(m.group(0)), line)
     return [(value(m.group(1), lang), bool(m.group(2)), m.group(0).strip()) for m in _NUM[lang].finditer(line)]
@@ -87,9 +92,15 @@ def cited(meta) -> list[str]:
 
 class _Sources:
     def __init__(self, site):
-        self.site, self.reg = site, _registry(site)
+        self.site, self.reg, self.cache = site, _registry(site), {}
 
     def figures(self, ids) -> tuple[set, set]:
+        key = tuple(ids)
+        if key not in self.cache:
+            self.cache[key] = self._figures(ids)
+        return self.cache[key]
+
+    def _figures(self, ids) -> tuple[set, set]:
         values, percents = set(), set()
         for sid in ids:
             rel = (self.reg.get(sid) or {}).get("text")
@@ -177,9 +188,9 @@ def check(site) -> list[Problem]:
             if m.name == "quiz":
                 embedded.setdefault(m.arg, []).extend(cited(p.meta))
     qdir = Path(site.root) / "quizzes"
-    from .yamlfile import load
+    from .quiz import load_quiz  # cached on the file's time
     for qf in sorted(qdir.glob("*.yml")) if qdir.is_dir() else []:
-        data, _ = load(qf)
+        data, _ = load_quiz(qf)
         if not isinstance(data, dict):
             continue
         questions = data.get("questions") if isinstance(data.get("questions"), LineList) else []
@@ -187,6 +198,8 @@ def check(site) -> list[Problem]:
         text, _ = read_source(qf)
         base = embedded.get(str(data.get("id")), [])
         for n, line in enumerate((text or "").splitlines(), 1):
+            if not _DIGIT.search(line):
+                continue
             k = max((j for j, s in enumerate(starts) if s <= n), default=None)
             q = questions[k] if k is not None else {}
             link = str(q.get("link") or "").split("#")[0] if isinstance(q, dict) else ""

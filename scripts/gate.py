@@ -6,15 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 from .problems import Problem, rel
-from .yamlfile import load
 
 
 def yaml_files(site) -> list[Problem]:
-    """Every data file and quiz read on its own: syntax, duplicate keys, encoding (whichever feature uses it)."""
+    """Every data file read on its own: syntax, duplicate keys, encoding, whichever feature uses it (or none).
+    Through the site's cache, so a file is parsed once per change. Quizzes: the quiz check reads every file."""
     out = []
-    for folder in (site.data_dir, Path(site.root) / "quizzes"):
-        for f in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-            out += load(f)[1]
+    for f in sorted(site.data_dir.glob("*.yml")) if site.data_dir.is_dir() else []:
+        out += site.data(f.stem)[1]
     return out
 
 
