@@ -19,9 +19,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _get(url: str) -> str:
+def _get(url: str, timeout: float = 10) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=10) as r:  # 127.0.0.1 only
+        with urllib.request.urlopen(url, timeout=timeout) as r:  # 127.0.0.1 only
             return r.read().decode("utf-8")
     except OSError:
         return ""
@@ -41,7 +41,8 @@ def test_serve_shows_the_error_keeps_the_last_good_site_and_recovers(tmp_path):
     proj = make_project(tmp_path, {"prov/sida.md": page("Start", BODY.format("Den första texten.", "<!-- law: brb-6-11 -->"))})
     port = _free_port()
     log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
-    env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}/", NO_MKDOCS_2_WARNING="1")
+    (tmp_path / "t").mkdir()  # serve builds into a temporary folder: this one, so the test can read it
+    env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}/", NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp_path / "t"))
     srv = subprocess.Popen([MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], cwd=proj, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/prov/sida/"
     try:
@@ -50,8 +51,12 @@ def test_serve_shows_the_error_keeps_the_last_good_site_and_recovers(tmp_path):
         f.write_text(page("Start", BODY.format("Den andra texten.", "<!-- law brb-6-11 -->")), encoding="utf-8")
         expected = "docs/prov/sida.md:15: '<!-- law brb-6-11 -->' looks like a marker but is not written exactly like one"
         _wait(lambda: expected in (tmp_path / "serve.log").read_text(encoding="utf-8"), "the error in the serve output")
-        html = _get(url)
-        assert "Den första texten." in html and "Den andra texten." not in html  # the mistake is not published
+        # Not published: MkDocs' preview holds requests until a build succeeds (the browser waits), and the
+        # files it would serve are still the last good build's.
+        assert "Den andra texten." not in _get(url, timeout=5)
+        served, = (tmp_path / "t").glob("mkdocs_*/prov/sida/index.html")
+        html = served.read_text(encoding="utf-8")
+        assert "Den första texten." in html and "Den andra texten." not in html
         assert srv.poll() is None  # the preview keeps running
         f.write_text(page("Start", BODY.format("Den tredje texten.", "<!-- law: brb-6-11 -->")), encoding="utf-8")
         _wait(lambda: "Den tredje texten." in _get(url), "the rebuild after the fix")
