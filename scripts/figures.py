@@ -175,6 +175,10 @@ def check(site) -> list[Problem]:
     pages = [p for p in site.pages() if not p.unreadable]
     for page in pages:
         ids = cited(page.meta)
+        for key in ("title", "description"):  # shown on the page, in the menu and in search results
+            if isinstance(page.meta.get(key), str):
+                for fig, pct, written in figures_in(page.meta[key], page.lang):
+                    judge(page.path, page.meta_line(key), fig, pct, written, ids, page.slug, "this page")
         for i, line in _prose_lines(page.body):
             for fig, pct, written in figures_in(line, page.lang):
                 judge(page.path, page.body_line + i, fig, pct, written, ids, page.slug, "this page")

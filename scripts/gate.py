@@ -45,7 +45,11 @@ _LAST: dict = {}
 def for_build(site, today: dt.date | None = None) -> tuple[str, str]:
     """(errors, warnings) as printable text; errors is '' when the site may be built.
     Cached on the files' times: each language build and each unchanged serve rebuild costs one scan."""
-    key = (str(site.docs), str(today), repr(sorted(site.settings.items())), _fingerprint(site))
+    from .links import _nav_entries  # the nav's files matter, not its (translated) section titles
+
+    settings = {k: v for k, v in site.settings.items() if k != "nav"}
+    key = (str(site.docs), str(today), repr(sorted(settings.items())), tuple(_nav_entries(site.settings.get("nav"))),
+           _fingerprint(site))
     if _LAST.get("key") != key:
         found = sorted(set(problems(site, today)), key=lambda p: (rel(p.path), p.line, p.message))
         errors = [str(p) for p in found if p.level == "error"]
