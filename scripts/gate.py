@@ -19,9 +19,10 @@ def yaml_files(site) -> list[Problem]:
 
 def problems(site, today: dt.date | None = None) -> list[Problem]:
     """Everything `python -m scripts check` reports (the checks are listed once, in scripts/cli.py)."""
+    from . import settings
     from .cli import CHECKS, translations
 
-    today = today or dt.date.today()
+    today = today or getattr(settings, "today", dt.date.today)()  # the build date (TODAY=...) where the law module has one
     out = []
     for fn in CHECKS.values():
         out += fn(site, today) if fn is not translations.check else fn(site)
@@ -48,6 +49,9 @@ def for_build(site, today: dt.date | None = None) -> tuple[str, str]:
     from .links import _nav_entries  # the nav's files matter, not its (translated) section titles
 
     settings = {k: v for k, v in site.settings.items() if k != "nav"}
+    from . import settings
+
+    today = today or getattr(settings, "today", dt.date.today)()
     key = (str(site.docs), str(today), repr(sorted(settings.items())), tuple(_nav_entries(site.settings.get("nav"))),
            _fingerprint(site))
     if _LAST.get("key") != key:
