@@ -48,10 +48,10 @@ def for_build(site, today: dt.date | None = None) -> tuple[str, str]:
     Cached on the files' times: each language build and each unchanged serve rebuild costs one scan."""
     from .links import _nav_entries  # the nav's files matter, not its (translated) section titles
 
-    settings = {k: v for k, v in site.settings.items() if k != "nav"}
-    from . import settings
+    from . import settings as settings_mod
 
-    today = today or getattr(settings, "today", dt.date.today)()
+    today = today or getattr(settings_mod, "today", dt.date.today)()
+    settings = {k: v for k, v in site.settings.items() if k != "nav"}
     key = (str(site.docs), str(today), repr(sorted(settings.items())), tuple(_nav_entries(site.settings.get("nav"))),
            _fingerprint(site))
     if _LAST.get("key") != key:
