@@ -17,8 +17,9 @@ import importlib
 import inspect
 import os
 import sys
+from pathlib import Path
 
-from . import pagecheck, render, review, sources, translations
+from . import gate, links, pagecheck, render, review, sources, translations
 from .problems import Problem, rel
 from .settings import today as settings_today
 from .site import Site
@@ -37,7 +38,8 @@ def _feature(name):
 
 
 def check_content(site, today=None):
-    return pagecheck.check(site) + sources.check(site) + render.check_markers(site, today)
+    return (pagecheck.check(site) + sources.check(site) + render.check_markers(site, today) + links.check(site)
+            + gate.yaml_files(site))
 
 
 CHECKS = {
@@ -48,6 +50,7 @@ CHECKS = {
     "check-contacts": _feature("contacts"),
     "check-quizzes": _feature("quiz"),
     "check-course": _feature("course"),
+    "check-figures": _feature("figures"),
 }
 
 
@@ -79,7 +82,9 @@ def main(argv=None) -> int:
     ap.add_argument("args", nargs="*")
     ap.add_argument("--today", help="check as of this date (YYYY-MM-DD): law changes, reviews (default: today, or TODAY=...)")
     a = ap.parse_args(argv)
-    site = Site()
+    # The project in the current folder (a fixture project in the tests), else this repository.
+    here = Path.cwd()
+    site = Site(root=here) if (here / "mkdocs.yml").exists() and (here / "docs").is_dir() else Site()
     today = dt.date.fromisoformat(a.today) if a.today else settings_today()
     if a.command == "new-page":
         from .newpage import main as new_page
@@ -91,12 +96,24 @@ def main(argv=None) -> int:
     if a.command == "check-review":
         return report(review.check(site, today), keep_order=True)  # grouped by owner
     if a.command == "check":
-        problems = []
-        for fn in CHECKS.values():
-            problems += fn(site, today) if fn is not translations.check else fn(site)
-        return report(problems)
+        code = report(gate.problems(site, today))
+        _figure_counts()
+        return code
     fn = CHECKS[a.command]
-    return report(fn(site, today) if fn is not translations.check else fn(site))
+    code = report(fn(site, today) if fn is not translations.check else fn(site))
+    if a.command == "check-figures":
+        _figure_counts()
+    return code
+
+
+def _figure_counts() -> None:
+    try:
+        from .figures import LAST_COUNTS as c
+    except ModuleNotFoundError:
+        return
+    if c:
+        print(f"figures: {c['checked']} checked against the sources their page or quiz cites, "
+              f"{c['excepted']} excepted (docs/_data/figure-exceptions.yml)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -116,8 +116,24 @@ def valid_phone(number: str) -> bool:
     return not digits.startswith("0") or 8 <= len(digits) <= 10
 
 
+PHONE_CHARS_RE = re.compile(r"[0-9][0-9 -]*[0-9]")
+
+
+def phone_char_problem(number: str) -> str:
+    """Why a number cannot be shown and dialled as written ('' when it can)."""
+    if PHONE_CHARS_RE.fullmatch(number or ""):
+        return ""
+    bad = "".join(dict.fromkeys(ch for ch in number if not (ch.isdigit() or ch in " -"))) or number
+    return (f"phone number '{number}' contains '{bad}': a phone number has only digits, spaces and dashes "
+            f"({PHONE_EXAMPLES}), so that the link dials exactly the number shown")
+
+
 def tel_href(number: str) -> str:
-    return "tel:" + re.sub(r"[^\d+]", "", number)
+    """The tel: link for a number as shown: exactly its digits (refused when it has other characters)."""
+    problem = phone_char_problem(number)
+    if problem:
+        raise LookupError(problem)
+    return "tel:" + re.sub(r"[ -]", "", number)
 
 
 # Numbers written in page text. Long numbers are unambiguous; short codes (112, 114 14, 116 xxx) count
@@ -580,8 +596,8 @@ def check_data(site, today: dt.date | None = None) -> list[Problem]:
         for j, phone in enumerate(reach.get("phone") or []):
             number = phone.get("number") if isinstance(phone, dict) else None
             if isinstance(number, str) and not valid_phone(number):
-                problems.append(Problem(cpath, line_of(c, where + ["reach", "phone", j, "number"]),
-                                        f"contact '{cid}': phone number '{number}' is not in Swedish format ({PHONE_EXAMPLES})"))
+                why = phone_char_problem(number) or f"phone number '{number}' is not in Swedish format ({PHONE_EXAMPLES})"
+                problems.append(Problem(cpath, line_of(c, where + ["reach", "phone", j, "number"]), f"contact '{cid}': {why}"))
         if reach and contact.get("confidence") == "low":
             problems.append(Problem(cpath, line_of(c, where + ["reach"]),
                                     f"contact '{cid}': confidence is low, so no contact details may be published: remove reach or find a better source"))

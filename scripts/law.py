@@ -507,8 +507,8 @@ def check_handwritten(site) -> list[Problem]:
     allowed, problems = allowlist(site)
     for page in site.pages():
         try:
-            raw = page.path.read_text(encoding="utf-8")
-        except OSError:
+            raw = page.path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):  # reported by pagecheck with the file's own path
             continue
         lines = raw.split("\n")
         for lineno, a, b, snippet in handwritten(raw):

@@ -14,6 +14,11 @@ from .problems import ContentError, Problem
 # `<!-- name -->` or `<!-- name: arg -->`; names are lower-case words with dashes.
 MARKER_RE = re.compile(r"<!--\s*([a-z][a-z-]*)\s*(?::\s*([^\s>]*)\s*)?-->")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
+# The one way a marker is written; anything else that resembles one is reported (see lookalikes()).
+CANONICAL_RE = re.compile(r"<!-- [a-z][a-z-]*(?:: [^\s>]+)? -->")
+COMMENT_RE = re.compile(r"<!--(.*?)-->")
+# A comment shaped like a marker: one word, maybe a colon, maybe one argument.
+SHAPE_RE = re.compile(r"^\s*([A-Za-z][A-Za-z-]*)\s*(:?)\s*([^\s:>]*)\s*$")
 
 
 @dataclass(frozen=True)
@@ -41,12 +46,51 @@ def find_markers(text: str) -> list[Marker]:
     return out
 
 
+def _outside_code(text: str):
+    """(line number, line, offset) of each line outside fenced code blocks."""
+    offset, in_fence = 0, False
+    for lineno, line in enumerate(text.splitlines(keepends=True), 1):
+        if FENCE_RE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            yield lineno, line, offset
+        offset += len(line)
+
+
+def lookalikes(text: str, known) -> list[tuple[int, str]]:
+    """(line, message) for each comment that looks like a marker but is not one the build will replace:
+    a missing colon or space, capitals, or an unknown name written with a colon. Other comments are left alone."""
+    known = sorted(known)
+    names = ", ".join(known)
+    out = []
+    for lineno, line, _ in _outside_code(text):
+        for m in COMMENT_RE.finditer(line):
+            if line[: m.start()].count("`") % 2 == 1 or CANONICAL_RE.fullmatch(m.group(0)):
+                continue
+            shape = SHAPE_RE.match(m.group(1))
+            if not shape:
+                continue
+            word, colon, arg = shape.groups()
+            name = word.lower().strip("-")
+            if name in known:
+                fixed = f"<!-- {name}: {arg} -->" if arg else f"<!-- {name} -->"
+                out.append((lineno, f"'{m.group(0)}' looks like a marker but is not written exactly like one "
+                                    f"(the build would not replace it): write it as '{fixed}' (lower case, spaces inside "
+                                    f"the comment, a colon and a space after the name; known markers: {names})"))
+            elif colon and not MARKER_RE.fullmatch(m.group(0)):
+                out.append((lineno, f"'{m.group(0)}' looks like a marker, but '{word}' is not a marker name: "
+                                    f"use one of the known markers ({names}), written like '<!-- law: brb-6-11 -->'"))
+    return out
+
+
 Renderer = Callable[[str, "object"], str]
 
 
 def expand(text: str, ctx, renderers: dict[str, Renderer], path: str, line_offset: int = 0) -> str:
     """Replace every marker with its rendering. Collects all problems before failing."""
     problems, parts, pos = [], [], 0
+    for lineno, message in lookalikes(text, renderers):
+        problems.append(Problem(path, lineno + line_offset, message))
     for m in find_markers(text):
         render = renderers.get(m.name)
         line = m.line + line_offset

@@ -15,6 +15,8 @@ def owners(site) -> dict:
 def check_page(page, known_owners: dict) -> list[Problem]:
     path = str(page.path)
     problems = list(page.problems)
+    if page.problems and not page.meta:  # unreadable file or front matter: one clear problem, not a cascade
+        return problems
     if not page.meta and not page.problems:
         return [Problem(path, 1, "missing front matter: start the file with --- and the fields title, description, owner, reviewed, sources")]
     problems += validate(page.meta, "page.schema.json", path)

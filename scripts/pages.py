@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problem
-from .yamlfile import LineDict, loads
+from .yamlfile import LineDict, loads, read_source
 
 LANGS = ("sv", "en")
 DEFAULT_LANG = "sv"
@@ -32,6 +32,7 @@ class Page:
     body: str             # Markdown after the front matter
     body_line: int        # file line number of the first body line
     problems: list = field(default_factory=list)  # front-matter syntax problems
+    unreadable: bool = False  # not UTF-8: the other checks skip it
 
     @property
     def slug(self) -> str:
@@ -66,18 +67,27 @@ def translation_src(slug: str, lang: str) -> str:
     return slug if lang == DEFAULT_LANG else slug[:-3] + f".{lang}.md"
 
 
+# MkDocs' own rule (mkdocs.utils.meta.YAML_RE), so the checks and the build see the same front matter.
+FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+OPENING_RE = re.compile(r"^-{3}[ \t]*\n")
+
+
 def split_front_matter(text: str) -> tuple[str, str, int]:
     """(front matter text, body, line number of the first body line)."""
-    if text.startswith("---\n"):
-        end = text.find("\n---", 4)
-        if end != -1:
-            fm = text[4:end + 1]
-            rest = text[end + 4:]
-            nl = rest.find("\n")
-            body = rest[nl + 1:] if nl != -1 else ""
-            body_line = fm.count("\n") + 3
-            return fm, body, body_line
+    text = text.lstrip("\ufeff")
+    m = FRONT_MATTER_RE.match(text)
+    if m:
+        return m.group(1), text[m.end():], text[: m.end()].count("\n") + 1
     return "", text, 1
+
+
+def unclosed_front_matter(text: str, path: str) -> list[Problem]:
+    """Front matter opened with --- but never closed: MkDocs would show it as page text."""
+    text = text.lstrip("\ufeff")
+    if OPENING_RE.match(text) and not FRONT_MATTER_RE.match(text):
+        return [Problem(path, 1, "the front matter that starts here is never closed: add a line with only --- "
+                                 "after the last field (sources:), before the page text")]
+    return []
 
 
 _PARSED: dict = {}  # (path, mtime) -> Page: each file is parsed once per process (both language builds, serve)
@@ -86,14 +96,21 @@ _PARSED: dict = {}  # (path, mtime) -> Page: each file is parsed once per proces
 def parse(path: Path, docs: Path) -> Page:
     key = (str(path), path.stat().st_mtime_ns, str(docs))
     if key not in _PARSED:
-        text = path.read_text(encoding="utf-8")
-        _PARSED[key] = parse_text(text, path.relative_to(docs).as_posix(), path)
+        text, problems = read_source(path)
+        src = path.relative_to(docs).as_posix()
+        if text is None:  # not UTF-8: one problem naming this file, and an empty page for the other checks
+            page = parse_text("", src, path)
+            page.problems = problems
+            page.unreadable = True
+        else:
+            page = parse_text(text, src, path)
+        _PARSED[key] = page
     return _PARSED[key]
 
 
 def parse_text(text: str, src: str, path: Path | str) -> Page:
     fm, body, body_line = split_front_matter(text)
-    meta, problems = loads(fm, str(path), line_offset=1) if fm else (None, [])
+    meta, problems = loads(fm, str(path), line_offset=1) if fm else (None, unclosed_front_matter(text, str(path)))
     if not isinstance(meta, LineDict):
         if fm and not problems:
             problems = [Problem(str(path), 2, "front matter must be a YAML mapping (key: value lines)")]

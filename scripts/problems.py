@@ -10,10 +10,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def rel(path: str | Path) -> str:
     """Path as the editor sees it: relative to the project root when inside it."""
     p = Path(path).resolve()
-    try:
-        return p.relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(path)
+    for base in (Path.cwd().resolve(), ROOT):  # the project being checked or built, else this repository
+        try:
+            return p.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return str(path)
 
 
 @dataclass(frozen=True, order=True)

@@ -92,10 +92,10 @@ def load_quiz(path: Path) -> tuple[object, list[Problem]]:
         return hit[1], hit[2]
     data, problems = load(path)
     if data is not None:
-        problems = file_problems(data, path)
-    with open(path, encoding="utf-8") as fh:
+        problems = problems + file_problems(data, path)  # keep duplicate-key problems from the loader
+    with open(path, encoding="utf-8-sig", errors="replace") as fh:
         first = fh.readline().strip()
-    if first != SCHEMA_LINE:
+    if data is not None and first != SCHEMA_LINE:
         problems = [Problem(str(path), 1, f"the first line should be '{SCHEMA_LINE}' (hover help and checks in the editor)",
                             "warning")] + problems
     _cache[key] = (mtime, data, problems)

@@ -90,7 +90,7 @@ def untranslated(body: str, ctx: RenderContext) -> str:
 
 def body_line_of(path: str) -> int:
     try:
-        with open(path, encoding="utf-8") as f:
+        with open(path, encoding="utf-8-sig") as f:
             _, body, line = pages_mod.split_front_matter(f.read())
         # MkDocs hands hooks the body without its leading blank lines
         return line + len(body) - len(body.lstrip("\n"))

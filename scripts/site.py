@@ -27,10 +27,10 @@ class Site:
         mtime = path.stat().st_mtime if path.exists() else None
         cached = self._data.get(name)
         if cached and cached[0] == mtime:
-            return cached[1]
+            return cached[1][0], list(cached[1][1])  # a copy: callers may add to their problems list
         result = load(path) if mtime is not None else (None, [])
         self._data[name] = (mtime, result)
-        return result
+        return result[0], list(result[1])
 
     def pages(self) -> list:
         if self._pages is None:

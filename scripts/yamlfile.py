@@ -34,8 +34,12 @@ def _map(loader, node):
     d.key_lines = {}
     for k_node, v_node in node.value:
         k = loader.construct_object(k_node, deep=True)
+        line = k_node.start_mark.line + 1
+        if k in d.key_lines:  # YAML keeps the last value silently; an editor loses the first
+            loader.duplicates.append((line, k, d.key_lines[k]))
+            continue
         d[k] = loader.construct_object(v_node, deep=True)
-        d.key_lines[k] = k_node.start_mark.line + 1
+        d.key_lines[k] = line
     return d
 
 
@@ -55,27 +59,82 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+# PyYAML's wording, and what an editor should do instead (first match wins).
+_PLAIN = (
+    ("cannot start any token", "a tab or a character YAML does not allow here: indent with spaces (never tabs), and put text that starts with @, ` or % in quotes"),
+    ("mapping values are not allowed", "a ':' where a new field cannot start: put a text that contains ': ' in quotes, or check the indentation of this line"),
+    ("could not find expected ':'", "a line is not 'field: value': add the ':' after the field name, or put a text that runs over several lines in quotes"),
+    ("did not find expected key", "this line is indented differently from the fields around it: line it up with them (spaces, not tabs)"),
+    ("did not find expected '-' indicator", "this list item is indented differently from the items above it: line up its '-' with theirs"),
+    ("expected <block end>", "this line is indented differently from the lines around it: line it up with them"),
+    ("found unexpected end of stream", "a quotation mark is not closed: add the closing \" or '"),
+    ("found unknown escape character", "a backslash inside \"double quotes\": write \\\\ or use 'single quotes'"),
+    ("found undefined alias", "a '*' starts this value: put the text in quotes"),
+    ("found character that cannot start any token", "a character YAML does not allow here: put the text in quotes"),
+    ("expected the node content", "a value is missing or starts with a character YAML does not allow: put the text in quotes"),
+    ("while scanning a quoted scalar", "a quotation mark is not closed: add the closing \" or '"),
+    ("expected ',' or '}'", "a {...} value is not closed or has a ',' too many: check the braces, or put the text in quotes"),
+    ("expected ',' or ']'", "a [...] list is not closed or has a ',' too many: check the brackets, or put the text in quotes"),
+)
+
+
+def plain_yaml_error(e: yaml.YAMLError) -> str:
+    raw = " ".join(str(x) for x in (getattr(e, "context", None), getattr(e, "problem", None)) if x) or str(e)
+    for needle, advice in _PLAIN:
+        if needle in raw:
+            return f"the YAML here cannot be read: {advice}"
+    return f"the YAML here cannot be read ({raw}): check the indentation and put texts with special characters in quotes"
+
+
 def loads(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
-    """Parse YAML text. Returns (data, problems); data is None on a syntax error."""
+    """Parse YAML text. Returns (data, problems); data is None on a syntax error.
+    A key written twice in one mapping is a problem (YAML itself would keep the last value silently)."""
+    loader = _Loader(text)
+    loader.duplicates = []
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        data = loader.get_single_data()
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         line = (mark.line + 1 if mark else 1) + line_offset
-        what = getattr(e, "problem", None) or str(e)
-        return None, [Problem(path, line, f"YAML syntax error: {what}")]
+        return None, [Problem(path, line, plain_yaml_error(e))]
+    finally:
+        loader.dispose()
+    problems = [Problem(path, line + line_offset,
+                        f"'{key}' is written twice in the same block (first on line {first + line_offset}): "
+                        f"keep one of them and delete the other, only one value can be used")
+                for line, key, first in loader.duplicates]
     if line_offset:
         _shift(data, line_offset)
-    return data, []
+    return data, problems
+
+
+BOM = "\ufeff"
+
+
+def read_source(path: str | Path) -> tuple[str | None, list[Problem]]:
+    """A text file as the editor saved it: UTF-8, with or without a byte-order mark (removed, as MkDocs does).
+    Anything else is one problem naming this file and the line of the first unreadable byte."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as e:
+        return None, [Problem(str(p), 1, f"cannot read the file: {e.strerror}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        return None, [Problem(str(p), line, f"the file is not saved as UTF-8 (the character on this line, byte 0x{raw[e.start]:02x}, "
+                                             f"is in another encoding, e.g. Latin-1): in your editor choose 'Save with encoding' "
+                                             f"UTF-8, check that å, ä and ö look right, and save again")]
+    text = text.replace("\r\n", "\n")  # Windows line ends read as Python's text mode (and MkDocs) reads them
+    return text[1:] if text.startswith(BOM) else text, []
 
 
 def load(path: str | Path) -> tuple[Any, list[Problem]]:
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as e:
-        return None, [Problem(str(p), 1, f"cannot read file: {e.strerror}")]
-    return loads(text, str(p))
+    text, problems = read_source(path)
+    if text is None:
+        return None, problems
+    return loads(text, str(path))
 
 
 def _shift(node: Any, offset: int) -> None:
@@ -132,6 +191,9 @@ def validate(data: Any, schema_name: str, path: str) -> list[Problem]:
         if err.validator == "required":
             missing = err.message.split("'")[1] if "'" in err.message else err.message
             out.append(Problem(path, line, f"missing required field '{missing}'" + (f" in {field}" if where else "")))
+        elif err.validator == "format" and err.validator_value == "date":
+            out.append(Problem(path, line, f"{field}: '{err.instance}' is not a real date: write a date that exists, "
+                                            f"as YYYY-MM-DD (year, month 01-12, day), e.g. 2026-11-23"))
         elif err.validator == "additionalProperties":
             out.append(Problem(path, line, f"{field}: {err.message}"))
         else:

@@ -12,22 +12,23 @@ FIXTURES = ROOT / "tests" / "fixtures"
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
 
-def make_project(tmp: Path, pages: dict[str, str], nav: list | None = None, data_from_root: bool = True) -> Path:
-    """A throw-away project: the real mkdocs.yml, overrides/ and scripts/, fixture docs."""
+def make_project(tmp: Path, pages: dict[str, str], nav: list | None = None) -> Path:
+    """A throw-away copy of the whole project (the real mkdocs.yml, overrides/, scripts/, quizzes/ and docs/) with
+    fixture pages added or replaced. Whole, because the build runs every check of `make check` first (the gate):
+    the quizzes and the course need their pages. New Swedish pages go at the end of the nav, unless `nav`
+    lists which of them to add."""
     proj = tmp / "proj"
-    (proj / "docs").mkdir(parents=True)
-    for name in ("overrides", "scripts"):
+    proj.mkdir(parents=True)
+    for name in ("overrides", "scripts", "quizzes"):
         (proj / name).symlink_to(ROOT / name)
-    if data_from_root:
-        shutil.copytree(ROOT / "docs" / "_data", proj / "docs" / "_data")
-        shutil.copytree(ROOT / "docs" / "assets", proj / "docs" / "assets")
-    (proj / "quizzes").symlink_to(ROOT / "quizzes")
+    shutil.copytree(ROOT / "docs", proj / "docs")
+    new = [p for p in pages if not p.endswith(".en.md") and not (proj / "docs" / p).exists()]
     for rel, text in pages.items():
         f = proj / "docs" / rel
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_text(text, encoding="utf-8")
     cfg = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    cfg = cfg[: cfg.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {p}\n" for p in (nav or [p for p in pages if not p.endswith(".en.md")]))
+    cfg = cfg.rstrip("\n") + "\n" + "".join(f"  - {p}\n" for p in (new if nav is None else nav))
     (proj / "mkdocs.yml").write_text(cfg, encoding="utf-8")
     return proj
 
@@ -41,3 +42,16 @@ def build(proj: Path, strict: bool = True, site_url: str = "http://127.0.0.1:800
 def page(title: str, body: str, kind: str = "reference", reviewed: str = "2026-11-23", extra: str = "") -> str:
     return (f"---\ntitle: {title}\ndescription: A fixture page used by the tests.\nowner: kompetenscentrum\n"
             f"reviewed: {reviewed}\nkind: {kind}\nsources:\n  - sou-2023-97\n{extra}---\n\n{body}\n")
+
+
+def check(proj: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m scripts check` (what `make check` runs) in a fixture project: output lines relative to it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "scripts", "check", *args], cwd=proj, env=env, capture_output=True, text=True)
+
+
+def own_quizzes(proj: Path) -> Path:
+    """Give a fixture project its own copy of quizzes/ (to plant a mistake in one)."""
+    (proj / "quizzes").unlink()
+    shutil.copytree(ROOT / "quizzes", proj / "quizzes")
+    return proj / "quizzes"

@@ -7,7 +7,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from scripts import glossary, pagecheck, review  # noqa: E402
+from scripts import gate, glossary, pagecheck, review  # noqa: E402
 from scripts.languages import FALLBACK_URLS  # noqa: E402
 from scripts.pages import lang_of_src  # noqa: E402
 from scripts.problems import ContentError  # noqa: E402
@@ -24,8 +24,14 @@ def on_config(config):
     global _site
     settings = settings_from_config(config)
     if _site is None or _site.settings != settings or str(_site.docs) != str(config.docs_dir):
-        _site = Site(settings=settings, docs=config.docs_dir)
+        _site = Site(root=os.path.dirname(os.path.abspath(config.config_file_path)), settings=settings, docs=config.docs_dir)
     _site._pages = None  # page list re-read per build; each file is parsed once per change (scripts/pages.py)
+    # The gate: the same checks as `make check`; nothing is built while one of them fails.
+    errors, warnings = gate.for_build(_site)
+    if warnings and gate.is_new():
+        print(warnings, file=sys.stderr)  # not a MkDocs warning: those would stop the strict build
+    if errors:
+        raise PluginError(errors)
 
 
 def on_page_markdown(markdown, page, config, files):

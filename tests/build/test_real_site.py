@@ -79,6 +79,16 @@ def test_every_phone_number_and_email_on_the_site_is_in_the_contacts_file(site):
     assert {"112", "11414", "020505050", "116111"} <= set(found)  # the confirmed lines are shown
 
 
+def test_every_tel_link_dials_exactly_the_number_it_shows(site):
+    links = 0
+    for rel, html in pages(site):
+        for href, shown in re.findall(r'<a class="contact__phone" href="tel:([^"]+)">([^<]+)</a>', html):
+            links += 1
+            assert re.fullmatch(r"[0-9][0-9 -]*[0-9]", shown), f"{rel}: {shown!r} is not only digits, spaces and dashes"
+            assert href == digits(shown), f"{rel}: tel:{href} dials another number than {shown!r}"
+    assert links > 50
+
+
 def test_goteborg_edition_shows_its_own_and_national_services(site):
     html = (site / "kontakter/index.html").read_text(encoding="utf-8")
     assert "Mikamottagningen" in html and "Barnahus Göteborg" in html and "Socialjouren Göteborg" in html

@@ -100,7 +100,7 @@ def test_schema_requires_citation_on_a_confirmed_row():
     data, _ = loads(text, "law.yml")
     assert [str(p) for p in validate(data, law.SCHEMA, "law.yml")] == [
         "law.yml:3: missing required field 'citation' in provisions.0",
-        "law.yml:11: provisions.0.checked: must be a date written YYYY-MM-DD, e.g. 2026-11-22",
+        "law.yml:11: provisions.0.checked: '2026-13-01' is not a real date: write a date that exists, as YYYY-MM-DD (year, month 01-12, day), e.g. 2026-11-23",
     ]
 
 

@@ -41,7 +41,8 @@ def messages(site, name: str) -> list[str]:
 # ---------------------------------------------------------------- malformed quiz files, one kind each
 
 MALFORMED = {
-    "syntaxfel": [f"{Q}/syntaxfel.yml:8: YAML syntax error: expected ',' or '}}', but got '<scalar>'"],
+    "syntaxfel": [f"{Q}/syntaxfel.yml:8: the YAML here cannot be read: a {{...}} value is not closed or has a ',' too many: "
+                  "check the braces, or put the text in quotes"],
     "okand-typ": [f"{Q}/okand-typ.yml:7: question 'fraga': unknown type 'singel' (known: multiple, single, truefalse)"],
     "inget-ratt": [f"{Q}/inget-ratt.yml:9: question 'fraga': no option is marked correct: true (single choice needs exactly one)"],
     "flera-ratt": [f"{Q}/flera-ratt.yml:9: question 'fraga': 2 options are marked correct (a, b): "
