@@ -8,7 +8,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from scripts import glossary, pagecheck, review  # noqa: E402
+from scripts import glossary, pagecheck, review, templatecache  # noqa: E402
 from scripts.languages import FALLBACK_URLS  # noqa: E402
 from scripts.markers import restore  # noqa: E402
 from scripts.pages import lang_of_src  # noqa: E402
@@ -59,4 +59,4 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     # Our interface strings for templates (also the 404 page, which has no page context).
     env.globals["ui"] = STRINGS.get(config.theme["language"], STRINGS["sv"])
-    return env
+    return templatecache.share(env)  # templates compiled once per process, not once per language build
