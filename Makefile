@@ -5,6 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 export NO_MKDOCS_2_WARNING := 1
+# The build tool: ProperDocs, the maintained MkDocs 1.x (requirements.txt). Its MkDocs-2 notice is silenced
+# with DISABLE_MKDOCS_2_WARNING=true (the value must be "true"); the config file keeps its name mkdocs.yml.
+export DISABLE_MKDOCS_2_WARNING := true
+DOCS := $(BIN)/properdocs
+DOCS_CONFIG := -f mkdocs.yml
 TEST_SITE := build/test-site
 PORT ?= 8000
 # The test build is made for, and served at, its own port (hreflang links are absolute).
@@ -22,10 +27,10 @@ $(BIN)/.installed: requirements.txt
 	touch $@
 
 serve: $(BIN)/.installed  ## build and serve with live reload at http://127.0.0.1:8000/
-	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
+	SITE_URL=http://127.0.0.1:$(PORT)/ $(DOCS) serve $(DOCS_CONFIG) -w quizzes -a 127.0.0.1:$(PORT)
 
 build: $(BIN)/.installed  ## strict build into site/
-	$(BIN)/mkdocs build --strict -d site
+	$(DOCS) build $(DOCS_CONFIG) --strict -d site
 
 check: $(BIN)/.installed  ## content checks only (seconds)
 	$(PY) -m scripts check
@@ -43,7 +48,7 @@ deps-browser:
 # A build whose root-absolute links work when served at the root of any local port.
 $(TEST_SITE): $(BIN)/.installed
 	rm -rf $(TEST_SITE)
-	SITE_URL=http://127.0.0.1:$(TEST_PORT)/ $(BIN)/mkdocs build --strict -d $(TEST_SITE)
+	SITE_URL=http://127.0.0.1:$(TEST_PORT)/ $(DOCS) build $(DOCS_CONFIG) --strict -d $(TEST_SITE)
 	chmod -R a+rX build
 
 linkcheck: $(BIN)/.installed  ## internal links and anchors of the built site

@@ -86,8 +86,49 @@ def lookalikes(text: str, known) -> list[tuple[int, str]]:
 Renderer = Callable[[str, "object"], str]
 
 
-def expand(text: str, ctx, renderers: dict[str, Renderer], path: str, line_offset: int = 0) -> str:
-    """Replace every marker with its rendering. Collects all problems before failing."""
+# A rendered fragment kept out of Markdown: the build parses our HTML only once (scripts/render.restore).
+FRAGMENT = "<!--@kb-fragment-{}@-->"
+FRAGMENT_RE = re.compile(r"<!--@kb-fragment-(\d+)@-->")
+
+
+def _alone(text: str, m: Marker) -> bool:
+    """The marker is a block of its own: at the start of a line, nothing after it, blank lines around."""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    end = len(text) if end == -1 else end
+    if start != m.start or text[m.end:end].strip():
+        return False
+    before = text[:start].rstrip(" \t")
+    after = text[end + 1:] if end < len(text) else ""
+    return (not before or before.endswith("\n\n") or before == "\n") and \
+        (not after.strip() or after.lstrip(" \t").startswith("\n"))
+
+
+# Python-Markdown's block-level tags: a block that starts with one of them is raw HTML to Markdown.
+BLOCK_TAGS = frozenset("""address article aside blockquote details dialog dd div dl dt fieldset figcaption figure footer
+form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section table ul summary canvas colgroup legend
+noscript output progress tbody td tfoot th thead tr video""".split())
+CHUNK_START_RE = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(?=\S)(?!<!--|</|<([a-z][a-z0-9]*)[\s>/])")
+BLOCK_START_RE = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*<([a-z][a-z0-9]*)[\s>/]")
+
+
+def _pure_html(html: str) -> bool:
+    """HTML that Markdown would pass through untouched: every line starts with a tag, every block after a blank
+    line starts with a block-level tag, and nothing asks for Markdown inside (markdown="1"). Conservative: a
+    fragment that fails this simply goes through Markdown as before."""
+    s = html.strip()
+    if not s or "markdown=" in s or CHUNK_START_RE.search(s):
+        return False
+    if any(line.strip() and not line.lstrip().startswith("<") for line in s.split("\n")):
+        return False
+    return all(tag in BLOCK_TAGS for tag in BLOCK_START_RE.findall(s))
+
+
+def expand(text: str, ctx, renderers: dict[str, Renderer], path: str, line_offset: int = 0,
+           fragments: list | None = None) -> str:
+    """Replace every marker with its rendering. Collects all problems before failing.
+    With `fragments` (a list), a marker that stands alone as a block and renders pure HTML is replaced by a
+    placeholder and its HTML appended to the list: the build puts it back after Markdown (same page, less work)."""
     problems, parts, pos = [], [], 0
     for lineno, message in lookalikes(text, renderers):
         problems.append(Problem(path, lineno + line_offset, message))
@@ -104,9 +145,19 @@ def expand(text: str, ctx, renderers: dict[str, Renderer], path: str, line_offse
             problems.append(Problem(path, line, str(e.args[0] if e.args else e)))
             continue
         parts.append(text[pos : m.start])
+        if fragments is not None and _pure_html(html) and _alone(text, m):
+            fragments.append(html)
+            html = FRAGMENT.format(len(fragments) - 1)
         parts.append(html)
         pos = m.end
     if problems:
         raise ContentError(problems)
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def restore(html: str, fragments: list | None) -> str:
+    """Put the fragments kept out of Markdown back into the page's HTML."""
+    if not fragments:
+        return html
+    return FRAGMENT_RE.sub(lambda m: fragments[int(m.group(1))].strip(), html)

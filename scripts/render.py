@@ -53,6 +53,7 @@ class RenderContext:
     page_url: str = ""
     today: dt.date = field(default_factory=settings_today)
     meta: dict = field(default_factory=dict)
+    fragments: list | None = None  # a list: pure-HTML renderings kept out of Markdown (markers.restore)
 
     @property
     def settings(self) -> dict:
@@ -69,7 +70,7 @@ def render_page(markdown: str, ctx: RenderContext, path: str) -> str:
     page = pages_mod.Page(path=path, src=ctx.src, lang=pages_mod.lang_of_src(ctx.src), meta=ctx.meta,
                           body=markdown, body_line=body_line_of(path))
     markdown = prepare(markdown, ctx, path, page.body_line - 1)
-    body = expand(markdown, ctx, renderers(), path, line_offset=page.body_line - 1)
+    body = expand(markdown, ctx, renderers(), path, line_offset=page.body_line - 1, fragments=ctx.fragments)
     if page.kind == "content":
         minutes = pages_mod.reading_minutes(markdown)
         body = f'<p class="reading-time">{t(ctx.lang, "reading_time", n=minutes)}</p>\n\n' + body

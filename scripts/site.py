@@ -22,15 +22,10 @@ class Site:
         return self.docs / "_data"
 
     def data(self, name: str):
-        """docs/_data/NAME.yml as (data, problems); reloaded when the file changes (for `make serve`)."""
+        """docs/_data/NAME.yml as (data, problems); parsed once per process, again when the file changes
+        (scripts/yamlfile.load keeps the parse; the data is shared and read-only, the problems list is yours)."""
         path = self.data_dir / f"{name}.yml"
-        mtime = path.stat().st_mtime if path.exists() else None
-        cached = self._data.get(name)
-        if cached and cached[0] == mtime:
-            return cached[1][0], list(cached[1][1])  # a copy: callers may add to their problems list
-        result = load(path) if mtime is not None else (None, [])
-        self._data[name] = (mtime, result)
-        return result[0], list(result[1])
+        return load(path) if path.exists() else (None, [])
 
     def pages(self) -> list:
         if self._pages is None:

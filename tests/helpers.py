@@ -9,7 +9,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+# The build tool, as the Makefile runs it: ProperDocs (maintained MkDocs 1.x). MKDOCS is kept as an alias.
+PROPERDOCS = str(Path(sys.executable).parent / "properdocs")
+MKDOCS = PROPERDOCS
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def make_project(tmp: Path, pages: dict[str, str], nav: list | None = None) -> Path:
@@ -34,8 +37,8 @@ def make_project(tmp: Path, pages: dict[str, str], nav: list | None = None) -> P
 
 
 def build(proj: Path, strict: bool = True, site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess:
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
-    cmd = [MKDOCS, "build", "-d", str(proj / "site")] + (["--strict"] if strict else [])
+    env = dict(os.environ, SITE_URL=site_url, **BUILD_ENV)
+    cmd = [PROPERDOCS, "build", "-f", "mkdocs.yml", "-d", str(proj / "site")] + (["--strict"] if strict else [])
     return subprocess.run(cmd, cwd=proj, env=env, capture_output=True, text=True)
 
 

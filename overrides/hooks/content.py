@@ -7,8 +7,9 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from scripts import gate, glossary, pagecheck, review  # noqa: E402
+from scripts import gate, glossary, pagecheck, review, templatecache  # noqa: E402
 from scripts.languages import FALLBACK_URLS  # noqa: E402
+from scripts.markers import restore  # noqa: E402
 from scripts.pages import lang_of_src  # noqa: E402
 from scripts.problems import ContentError  # noqa: E402
 from scripts.render import RenderContext, render_page  # noqa: E402
@@ -38,7 +39,8 @@ def on_page_markdown(markdown, page, config, files):
     lang = config.theme["language"]
     # Glossary tooltips: MkDocs makes a Markdown instance per page from mdx_configs, so this is per language.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.mapping(_site, lang)
-    ctx = RenderContext(lang=lang, src=page.file.src_uri, site=_site, page_url=page.url, meta=page.meta, today=build_date())
+    ctx = RenderContext(lang=lang, src=page.file.src_uri, site=_site, page_url=page.url, meta=page.meta,
+                        today=build_date(), fragments=[])
     try:
         markdown = render_page(markdown, ctx, page.file.abs_src_path)
     except ContentError as e:
@@ -49,11 +51,13 @@ def on_page_markdown(markdown, page, config, files):
     page.meta.update(review.page_review(page.meta, _site.settings["review_interval_months"], today))
     owner = pagecheck.owners(_site).get(page.meta.get("owner"), {})
     page.meta["owner_name"] = (owner.get("name") or {}).get(lang, page.meta.get("owner"))
-    page.meta["quiz"] = "<!-- quiz:" in markdown or 'data-quiz="' in markdown
+    page.meta["quiz"] = "<!-- quiz:" in markdown or any('data-quiz="' in f for f in [markdown, *ctx.fragments])
+    page.kb_fragments = ctx.fragments  # our HTML, put back after Markdown (on_page_content)
     return markdown
 
 
 def on_page_content(html, page, config, files):
+    html = restore(html, getattr(page, "kb_fragments", None))
     # toc's permalink_title is one setting for all languages; give English pages English.
     return html.replace('title="Länk till det här avsnittet"', f'title="{STRINGS[config.theme["language"]]["permalink"]}"')
 
@@ -61,4 +65,4 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     # Our interface strings for templates (also the 404 page, which has no page context).
     env.globals["ui"] = STRINGS.get(config.theme["language"], STRINGS["sv"])
-    return env
+    return templatecache.share(env)  # templates compiled once per process, not once per language build

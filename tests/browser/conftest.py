@@ -22,8 +22,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     if not (SITE / "index.html").exists():  # `make test` builds it first; direct pytest runs build it here
-        env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{PORT}/", NO_MKDOCS_2_WARNING="1")
-        subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(SITE)],
+        env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{PORT}/", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+        subprocess.run([str(Path(sys.executable).parent / "properdocs"), "build", "-f", "mkdocs.yml", "--strict", "-d", str(SITE)],
                        cwd=ROOT, env=env, check=True)
     return SITE
 

@@ -13,12 +13,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("TEST_SITE", ROOT / "build" / "test-site"))
-MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+PROPERDOCS = str(Path(sys.executable).parent / "properdocs")
 
 
 def build_real(dest: Path, **env) -> None:
-    e = dict(os.environ, SITE_URL=f"http://127.0.0.1:{os.environ.get('TEST_PORT', '8765')}/", NO_MKDOCS_2_WARNING="1", **env)
-    res = subprocess.run([MKDOCS, "build", "--strict", "-d", str(dest)], cwd=ROOT, env=e, capture_output=True, text=True)
+    e = dict(os.environ, SITE_URL=f"http://127.0.0.1:{os.environ.get('TEST_PORT', '8765')}/", NO_MKDOCS_2_WARNING="1",
+             DISABLE_MKDOCS_2_WARNING="true", **env)
+    res = subprocess.run([PROPERDOCS, "build", "-f", "mkdocs.yml", "--strict", "-d", str(dest)], cwd=ROOT, env=e, capture_output=True, text=True)
     assert res.returncode == 0, res.stderr[-3000:]
 
 
