@@ -135,6 +135,7 @@ def test_build_for_another_address_requests_no_other_host(make_served, other_sit
     assert OTHER_SITE_URL in (site / "sitemap.xml").read_text()  # really built for the other address
     page = make_served(base)
     assert visit_all(page, base, site) == {}
+    page.console_errors.clear()
     # the language switch on a home page and on a content page stays on this server
     page.goto(base)
     page.hover(".md-select")
