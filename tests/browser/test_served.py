@@ -126,6 +126,19 @@ def visit_all(page, base: str, site: Path) -> dict:
 
 # ------------------------------------------------------------------------------------ every page
 
+def test_built_pages_have_no_inline_script_style_or_handler(site_dir):
+    """What the policy forbids, looked for in the files: the CSP can stay strict whatever the settings."""
+    bad = {}
+    for f in sorted(site_dir.rglob("*.html")):
+        html = f.read_text(encoding="utf-8")
+        found = [m.group(0)[:60] for m in re.finditer(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", html)]
+        found += re.findall(r"<style\b", html) + re.findall(r"\s(?:on[a-z]+|style)=\"", html)
+        found += re.findall(r'href="javascript:', html)
+        if found:
+            bad[f.relative_to(site_dir).as_posix()] = found[:3]
+    assert bad == {}
+
+
 def test_every_page_has_no_csp_violation_console_error_or_other_host(served, nginx_site, site_dir):
     assert visit_all(served, nginx_site, site_dir) == {}
 
