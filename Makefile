@@ -16,9 +16,12 @@ PORT ?= 8000
 export TEST_PORT ?= 8765
 # Debian's Chromium by default; GitHub's Ubuntu runners have Google Chrome (see .github/workflows).
 export CHROMIUM ?= /usr/bin/chromium
+# Debian's nginx for `make serve-nginx` and the browser tests of the shipped deploy/nginx.conf.
+export NGINX ?= /usr/sbin/nginx
+NGINX_PORT ?= 8080
 
 .PHONY: serve build check test test-unit test-build test-browser linkcheck linkcheck-external \
-        check-translations check-review untranslated new-page bench clean deps-browser
+        check-translations check-review untranslated new-page bench clean deps-browser deps-nginx serve-nginx
 
 # The virtual environment, rebuilt when the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -45,6 +48,19 @@ new-page: $(BIN)/.installed  ## make new-page PAGE=tecken/ny-sida SV="Svensk tit
 deps-browser:
 	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's nginx (and its brotli module where Debian has one); RUNLEVEL=1 keeps apt from starting the system service.
+deps-nginx:
+	@test -x $(NGINX) || { apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; }
+	@test -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so || { apt-get update -qq && RUNLEVEL=1 \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static \
+	  >/dev/null 2>&1 || echo "no brotli module for this nginx: gzip only"; }
+
+serve-nginx: $(BIN)/.installed deps-nginx  ## build and serve under the shipped nginx config at http://127.0.0.1:8080/
+	rm -rf build/nginx-site
+	$(BIN)/mkdocs build --strict -d build/nginx-site
+	chmod -R a+rX build
+	$(PY) -m scripts.nginx build/nginx-site $(NGINX_PORT)
+
 # A build whose root-absolute links work when served at the root of any local port.
 $(TEST_SITE): $(BIN)/.installed
 	rm -rf $(TEST_SITE)
@@ -63,10 +79,10 @@ test-unit: $(BIN)/.installed
 test-build: $(BIN)/.installed
 	$(BIN)/pytest -q tests/build
 
-test-browser: $(BIN)/.installed deps-browser
+test-browser: $(BIN)/.installed deps-browser deps-nginx
 	$(BIN)/pytest -q tests/browser
 
-test: $(BIN)/.installed deps-browser  ## checks, strict build, link check, unit + build + browser tests
+test: $(BIN)/.installed deps-browser deps-nginx  ## checks, strict build, link check, unit + build + browser tests
 	$(PY) -m scripts check
 	$(MAKE) --no-print-directory -B $(TEST_SITE)
 	$(MAKE) --no-print-directory linkcheck

@@ -35,3 +35,14 @@ def on_post_build(config, **kwargs):
             if lang != DEFAULT:
                 with open(os.path.join(site, lang, "sitemap.xml"), "w", encoding="utf-8") as f:
                     f.write(sitemap_for(xml, config.site_url.rstrip("/") + f"/{lang}/"))
+
+
+def on_post_template(output, template_name, config):
+    """Each language its own 404 page: the English build writes en/404.html instead of overwriting 404.html."""
+    lang = config.theme["language"]
+    if template_name != "404.html" or lang == DEFAULT:
+        return output
+    os.makedirs(os.path.join(config.site_dir, lang), exist_ok=True)
+    with open(os.path.join(config.site_dir, lang, "404.html"), "w", encoding="utf-8") as f:
+        f.write(output)
+    return ""  # MkDocs skips an empty template: the Swedish 404.html stays
