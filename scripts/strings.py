@@ -17,6 +17,13 @@ STRINGS = {
         "permalink": "Länk till det här avsnittet",
         "report_error": "Rapportera fel i innehållet",
         "page_meta": "Om sidan",
+        "topic_index": "Ämnen A–Ö",
+        "search_loading": "Söker …",
+        "search_failed": "Sökningen kunde inte laddas. Använd ämnesregistret A–Ö i stället.",
+        "search_more": "Visa fler träffar",
+        "search_hint": "Pil nedåt går till träffarna, Esc stänger.",
+        "search_results": "Sökträffar",
+        "search_section": "Avsnitt",
     },
     "en": {
         "untranslated_title": "Not translated yet",
@@ -33,6 +40,13 @@ STRINGS = {
         "permalink": "Link to this section",
         "report_error": "Report an error in the content",
         "page_meta": "About this page",
+        "topic_index": "Topics A–Z",
+        "search_loading": "Searching …",
+        "search_failed": "The search could not be loaded. Use the topic index A–Z instead.",
+        "search_more": "Show more results",
+        "search_hint": "Arrow down moves to the results, Esc closes.",
+        "search_results": "Search results",
+        "search_section": "Section",
     },
 }
 
