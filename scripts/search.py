@@ -8,9 +8,9 @@ Pagefind (pip `pagefind-bin`, a static binary) reads the built HTML after the bu
   pages shown in another language than their text (untranslated fallbacks) and the 404 page (a template,
   never marked) stay out, so a result is always a page in the language of the page searched from.
 - `search: boost: N` in the front matter weights the whole article (`data-pagefind-weight`).
-- Words people type that the text does not use (`sugar daddy` for sugardejting, `loverboy`) come from the
-  glossary's `search:` lists and a page's own `search: keywords:`: they are indexed as an attribute of an
-  empty element at the top of the article (Pagefind's `data-pagefind-index-attrs`), with a heading's weight.
+- Words people type that the text does not use (`sugar daddy` for sugardejting, `hallick`) come from the
+  glossary's `search:` lists and a page's own `search: keywords:`: they are indexed as the text of a `hidden`
+  element after the title (`data-pagefind-weight`, a section heading's weight), so results rank by them.
 
 `Indexer` runs Pagefind once (build) or in the background after each rebuild (`make serve`), swapping the
 finished bundle into the served folder so a rebuild is not held up by indexing.
@@ -72,11 +72,12 @@ def page_keywords(meta: dict | None, glossary_terms: list[dict], lang: str, src_
 
 
 def keywords_html(words: list[str]) -> str:
+    """A `hidden` element (not shown, not read out) whose text Pagefind indexes with a heading's weight.
+    (Pagefind's data-pagefind-index-attrs would index an attribute, but always with weight 1.)"""
     if not words:
         return ""
-    value = html_mod.escape(", ".join(words), quote=True)
-    return (f'<span class="search-keywords" data-pagefind-weight="{KEYWORD_WEIGHT:g}" '
-            f'data-pagefind-index-attrs="data-search-keywords" data-search-keywords="{value}"></span>')
+    return (f'<span class="search-keywords" data-pagefind-weight="{KEYWORD_WEIGHT:g}" hidden>'
+            f'{html_mod.escape(", ".join(words))}</span>')
 
 
 def mark_page(output: str, *, weight: float | None = None, keywords: list[str] = ()) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import pages as pages_mod
 
+PAGE = "amnen.md"  # the page with the marker; the header links to it when JavaScript is off
 ALPHABETS = {"sv": "abcdefghijklmnopqrstuvwxyzåäö"}
 DEFAULT_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 FOLD = {"sv": {"æ": "ä", "ø": "ö", "ü": "y"}}   # how Swedish dictionaries file these letters

@@ -8,7 +8,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
 
-from scripts import glossary, search  # noqa: E402
+from scripts import glossary, search, topics  # noqa: E402
 from scripts.pages import lang_of_src, source_slug  # noqa: E402
 from scripts.settings import settings_from_config  # noqa: E402
 from scripts.site import Site  # noqa: E402
@@ -25,6 +25,13 @@ def on_config(config):
     site = _state["site"]
     if site is None or str(site.docs) != str(config.docs_dir):
         _state["site"] = Site(settings=settings_from_config(config), docs=config.docs_dir)
+
+
+def on_env(env, config, files):
+    # Where the header's no-JavaScript link leads: this build's topic index A–Ö, if the site has one.
+    page = next((f for f in files.documentation_pages() if source_slug(f.src_uri) == topics.PAGE), None)
+    env.globals["topic_index_url"] = page.url if page else None
+    return env
 
 
 def on_post_page(output, page, config):
