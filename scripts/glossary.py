@@ -34,7 +34,11 @@ def render_glossary(arg: str, ctx) -> str:
     out = ['<dl class="glossary">']
     for term in items:
         e = term[ctx.lang]
-        out.append(f'<dt id="{term["id"]}">{html.escape(e["term"])}</dt>')
+        # the words people type for a term without a page of its own are indexed (Pagefind) with the entry
+        words = "" if term.get("page") else ", ".join(str(w) for w in e.get("search") or [])
+        found_by = (f' data-pagefind-index-attrs="data-search-keywords" data-search-keywords="{html.escape(words)}"'
+                    if words else "")
+        out.append(f'<dt id="{term["id"]}"{found_by}>{html.escape(e["term"])}</dt>')
         out.append(f"<dd>{html.escape(e['definition'])}</dd>")
     out.append("</dl>")
     return "\n".join(out) + "\n"
@@ -62,4 +66,7 @@ def check(site) -> list[Problem]:
         for sid in term.get("sources") or []:
             if sid not in reg:
                 problems.append(Problem(path, line, f"term '{term.get('id')}': unknown source '{sid}'"))
+        if term.get("page") and not (site.docs / str(term["page"])).is_file():
+            problems.append(Problem(path, line, f"term '{term.get('id')}': page '{term['page']}' does not exist "
+                                                "(write the Swedish page's path under docs/, e.g. grunder/sugardejting.md)"))
     return problems

@@ -8,9 +8,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from scripts import gate, glossary, pagecheck, review, templatecache  # noqa: E402
-from scripts.languages import FALLBACK_URLS  # noqa: E402
 from scripts.markers import restore  # noqa: E402
-from scripts.pages import lang_of_src  # noqa: E402
 from scripts.problems import ContentError  # noqa: E402
 from scripts.render import RenderContext, render_page  # noqa: E402
 from scripts.settings import settings_from_config, today as build_date  # noqa: E402
@@ -45,8 +43,6 @@ def on_page_markdown(markdown, page, config, files):
         markdown = render_page(markdown, ctx, page.file.abs_src_path)
     except ContentError as e:
         raise PluginError(f"\n{e}") from None
-    if lang_of_src(page.file.src_uri) != lang:
-        FALLBACK_URLS.add(page.url)
     today = build_date()
     page.meta.update(review.page_review(page.meta, _site.settings["review_interval_months"], today))
     owner = pagecheck.owners(_site).get(page.meta.get("owner"), {})

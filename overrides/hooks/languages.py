@@ -1,5 +1,4 @@
-"""After the last language is built: split search index and sitemap per language (scripts/languages.py)."""
-import json
+"""After the last language is built: one sitemap per language root (scripts/languages.py)."""
 import os
 import sys
 
@@ -7,32 +6,23 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts.languages import FALLBACK_URLS, sitemap_for, split_search_index  # noqa: E402
+from scripts.languages import sitemap_for  # noqa: E402
 
 LANGS, DEFAULT = ["sv", "en"], "sv"
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has built every language and written the combined index
+@event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config, **kwargs):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # an inner, single-language step of the i18n build; the final call splits
     site = config.site_dir
-    path = os.path.join(site, "search", "search_index.json")
-    if not os.path.exists(path):
-        return
-    with open(path, encoding="utf-8") as f:
-        parts = split_search_index(json.load(f), LANGS, DEFAULT, FALLBACK_URLS)
-    if parts is None:  # an inner, single-language step of the i18n build; the final call splits
-        return
-    for lang, index in parts.items():
-        out = path if lang == DEFAULT else os.path.join(site, lang, "search", "search_index.json")
-        os.makedirs(os.path.dirname(out), exist_ok=True)
-        with open(out, "w", encoding="utf-8") as f:
-            json.dump(index, f, ensure_ascii=False, separators=(",", ":"))
     sitemap = os.path.join(site, "sitemap.xml")
     if os.path.exists(sitemap) and config.site_url:
         with open(sitemap, encoding="utf-8") as f:
             xml = f.read()
         for lang in LANGS:
-            if lang != DEFAULT:
+            if lang != DEFAULT and os.path.isdir(os.path.join(site, lang)):
                 with open(os.path.join(site, lang, "sitemap.xml"), "w", encoding="utf-8") as f:
                     f.write(sitemap_for(xml, config.site_url.rstrip("/") + f"/{lang}/"))
 

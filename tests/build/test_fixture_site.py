@@ -10,11 +10,13 @@ from tests.helpers import build, make_project, page
 SV = page("Start", "## Välkommen { #valkommen }\n\nMänniskohandel är ett brott. [Sidan](bara-svenska.md).")
 EN = page("Home", "## Welcome { #valkommen }\n\nTrafficking is a crime. [The page](bara-svenska.md).")
 ONLY_SV = page("Bara svenska", "## Rubrik { #rubrik }\n\nDen här sidan finns bara på svenska.")
+SELF_TEST = page("Självtest", "## Frågor { #fragor }\n\nFrågor om människohandel.", kind="quiz")
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    proj = make_project(tmp_path_factory.mktemp("fx"), {"prov/index.md": SV, "prov/index.en.md": EN, "prov/bara-svenska.md": ONLY_SV})
+    proj = make_project(tmp_path_factory.mktemp("fx"), {"prov/index.md": SV, "prov/index.en.md": EN, "prov/bara-svenska.md": ONLY_SV,
+                                                        "prov/sjalvtest.md": SELF_TEST})
     res = build(proj)
     assert res.returncode == 0, res.stderr
     return proj / "site"
@@ -50,18 +52,16 @@ def test_overdue_review_is_visible(tmp_path):
 
 
 def test_search_index_per_language(built):
+    """Pagefind indexed the built site: one bundle, one index per language; only knowledge pages are offered
+    (not the untranslated page in the English build, not a self-test, not the 404 page)."""
     import json
-    sv = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    en = json.loads((built / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert sv["config"]["lang"] == ["sv"] and en["config"]["lang"] == ["en"]
-    sv_docs = [d for d in sv["docs"] if d["location"].startswith("prov/")]
-    en_docs = [d for d in en["docs"] if d["location"].startswith("prov/")]
-    assert any("Människohandel är ett brott" in d["text"] for d in sv_docs)
-    assert not any("Trafficking is a crime" in d["text"] for d in sv_docs)
-    assert any("Trafficking is a crime" in d["text"] for d in en_docs)
-    assert not any(d["location"].startswith("en/") for d in en["docs"])
-    # the untranslated page is Swedish text: not in the English index
-    assert not any("bara på svenska" in d["text"] for d in en["docs"])
+    entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {"sv", "en"} <= set(entry["languages"])
+    assert not (built / "en" / "pagefind").exists()
+    marked = {str(f.relative_to(built)) for f in built.rglob("*.html") if "data-pagefind-body" in f.read_text(encoding="utf-8")}
+    assert {"prov/index.html", "prov/bara-svenska/index.html", "en/prov/index.html"} <= marked
+    assert not marked & {"en/prov/bara-svenska/index.html", "prov/sjalvtest/index.html", "404.html", "en/404.html"}
+    assert (built / "prov" / "sjalvtest" / "index.html").exists() and (built / "404.html").exists()
 
 
 def test_each_language_root_has_a_sitemap(built):

@@ -40,7 +40,7 @@ def stockholm(tmp_path_factory) -> Path:
 def pages(site: Path):
     for f in sorted(site.rglob("index.html")):
         rel = f.relative_to(site).as_posix()
-        if not rel.startswith(("assets/", "search/")):
+        if not rel.startswith(("assets/", "pagefind/")):
             yield rel, f.read_text(encoding="utf-8")
 
 

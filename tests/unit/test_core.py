@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from scripts.languages import sitemap_for, split_search_index
+from scripts.languages import sitemap_for
 from scripts.markers import expand, find_markers
 from scripts.problems import ContentError
 from scripts.review import add_months, page_review
@@ -35,17 +35,6 @@ def test_yaml_lines_and_syntax_error():
     assert [str(p) for p in problems] == ["f.yml:2: the YAML here cannot be read: a [...] list is not closed or has a ',' too many: check the brackets, or put the text in quotes"]
     data, _ = loads("d: 2026-11-23\n", "f.yml")
     assert data["d"] == "2026-11-23"  # dates stay text
-
-
-def test_split_search_index():
-    ix = {"config": {"lang": ["sv", "en"]}, "docs": [
-        {"location": "", "text": "sv"}, {"location": "a/#x", "text": "sv"},
-        {"location": "en/", "text": "en"}, {"location": "en/a/#x", "text": "en"}, {"location": "en/b/", "text": "fallback"}]}
-    parts = split_search_index(ix, ["sv", "en"], "sv", skip={"en/b/"})
-    assert [d["location"] for d in parts["sv"]["docs"]] == ["", "a/#x"]
-    assert [d["location"] for d in parts["en"]["docs"]] == ["", "a/#x"]
-    assert parts["en"]["config"]["lang"] == ["en"] and parts["sv"]["config"]["lang"] == ["sv"]
-    assert split_search_index({"docs": [{"location": "en/"}]}, ["sv", "en"], "sv") is None
 
 
 def test_sitemap_for():
