@@ -17,6 +17,7 @@
       best: "Ditt bästa resultat hittills: {p} %{ok}, {date}.", bestOk: ", godkänt",
       noStore: "Din webbläsare tillåter inte att resultat sparas. Testerna fungerar ändå, men resultaten sparas inte.",
       notSaved: "Resultatet kunde inte sparas i den här webbläsaren.",
+      notSavedLms: "Resultatet kunde inte sparas i lärplattformen. Försök igen senare.",
       passed: "Godkänd", failed: "Inte godkänd ännu", todo: "Inte gjort",
       reset: "Radera mina resultat", confirm: "Vill du radera alla dina resultat i den här webbläsaren?",
       cleared: "Dina resultat är raderade.",
@@ -38,6 +39,7 @@
       best: "Your best result so far: {p} %{ok}, {date}.", bestOk: ", passed",
       noStore: "Your browser does not allow results to be saved. The tests still work, but results are not kept.",
       notSaved: "The result could not be saved in this browser.",
+      notSavedLms: "The result could not be saved in the learning platform. Try again later.",
       passed: "Passed", failed: "Not passed yet", todo: "Not taken",
       reset: "Delete my results", confirm: "Do you want to delete all your results in this browser?",
       cleared: "Your results have been deleted.",
@@ -203,7 +205,7 @@
       var old = read(id, v) || { best: 0, passed: false, date: "" };
       var rec = { best: Math.max(old.best, p), passed: old.passed || passed, date: old.date };
       if (p >= old.best || (passed && !old.passed)) rec.date = today();
-      if (!write(id, v, rec, p) && (store || lms) && !toldSave) { msg += " " + T.notSaved; toldSave = true; }
+      if (!write(id, v, rec, p) && (store || lms) && !toldSave) { msg += " " + (lms ? T.notSavedLms : T.notSaved); toldSave = true; }
       form.classList.add("quiz--checked");
       check.hidden = true;
       again.hidden = false;

@@ -18,7 +18,7 @@
     var c = api.cmi.core;
     localStorage.setItem(KEY, JSON.stringify({
       lesson_status: c.lesson_status, lesson_location: c.lesson_location, raw: c.score.raw, min: c.score.min,
-      max: c.score.max, suspend_data: api.cmi.suspend_data, session_time: c.session_time, exit: c.exit,
+      max: c.score.max, suspend_data: api.cmi.suspend_data, session_time: window.sessionTime || "", exit: window.exitValue || "",
       finished: !!finished, sessions: window.sessions + (finished ? 1 : 0)
     }));
   }
@@ -28,6 +28,8 @@
       var r = b === undefined ? orig(a) : orig(a, b);
       var code = String(api.LMSGetLastError());
       window.calls.push([name, a === undefined ? null : a, b === undefined ? null : String(b), String(r), code]);
+      if (name === "LMSSetValue" && a === "cmi.core.session_time") window.sessionTime = String(b); /* write-only */
+      if (name === "LMSSetValue" && a === "cmi.core.exit") window.exitValue = String(b);
       if (code !== "0") window.lmsErrors.push([name, a, b, code, api.LMSGetErrorString(code)]);
       if (name === "LMSCommit") persist(false);
       if (name === "LMSFinish") persist(true);
