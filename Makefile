@@ -21,7 +21,8 @@ export NGINX ?= /usr/sbin/nginx
 NGINX_PORT ?= 8080
 
 .PHONY: serve build check test test-unit test-build test-browser linkcheck linkcheck-external \
-        check-translations check-review untranslated new-page bench clean deps-browser deps-nginx serve-nginx
+        check-translations check-review untranslated new-page bench clean deps-browser deps-nginx serve-nginx \
+        scorm deps-node deps-xmllint
 
 # The virtual environment, rebuilt when the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -57,9 +58,24 @@ deps-nginx:
 
 serve-nginx: $(BIN)/.installed deps-nginx  ## build and serve under the shipped nginx config at http://127.0.0.1:8080/
 	rm -rf build/nginx-site
-	$(BIN)/mkdocs build --strict -d build/nginx-site
+	$(DOCS) build $(DOCS_CONFIG) --strict -d build/nginx-site
 	chmod -R a+rX build
 	$(PY) -m scripts.nginx build/nginx-site $(NGINX_PORT)
+
+# Node tools pinned by package-lock.json (Lighthouse, scorm-again, the SCORM 1.2 schemas): `npm ci` whenever
+# node_modules is missing or older than the lock, so the lock cannot drift. Debian's nodejs/npm when missing.
+deps-node: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# xmllint (Debian's libxml2-utils) validates the SCORM manifest against the SCORM 1.2 schemas.
+deps-xmllint:
+	@command -v xmllint >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null; }
+
+scorm: $(BIN)/.installed deps-node  ## SCORM 1.2 packages for an LMS: build/scorm/<name>-sv.zip and -en.zip (COURSE=track id)
+	$(PY) -m scripts.scorm --out build/scorm $(if $(COURSE),--course $(COURSE))
 
 # A build whose root-absolute links work when served at the root of any local port.
 $(TEST_SITE): $(BIN)/.installed
@@ -79,10 +95,10 @@ test-unit: $(BIN)/.installed
 test-build: $(BIN)/.installed
 	$(BIN)/pytest -q tests/build
 
-test-browser: $(BIN)/.installed deps-browser deps-nginx
+test-browser: $(BIN)/.installed deps-browser deps-nginx deps-node
 	$(BIN)/pytest -q tests/browser
 
-test: $(BIN)/.installed deps-browser deps-nginx  ## checks, strict build, link check, unit + build + browser tests
+test: $(BIN)/.installed deps-browser deps-nginx deps-node deps-xmllint  ## checks, strict build, link check, unit + build + browser tests
 	$(PY) -m scripts check
 	$(MAKE) --no-print-directory -B $(TEST_SITE)
 	$(MAKE) --no-print-directory linkcheck

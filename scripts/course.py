@@ -4,7 +4,7 @@ final test. Markers:
 - `<!-- course -->`      the modules in order (### headings: put it under an ## heading), with objectives,
                          estimated time and links (Markdown)
 - `<!-- progress -->`    a table of the learner's results, filled by quiz.js from localStorage (HTML)
-- `<!-- certificate -->` a printable certificate once every test is passed, checked by quiz.js (HTML)
+- `<!-- certificate -->` a printable certificate once every test is passed: scripts/certificate.py
 
 Nothing is sent anywhere: progress lives in the learner's browser only. Pure module: no mkdocs import.
 """
@@ -48,19 +48,6 @@ STRINGS = {
         "col_best": "Bästa resultat",
         "nojs": "Dina resultat visas här bara när JavaScript är påslaget. De sparas bara i den här webbläsaren "
                 "på den här enheten och skickas aldrig någonstans.",
-        "cert_nojs": "Intyget kräver JavaScript: det skapas i din webbläsare utifrån resultaten som sparats där.",
-        "cert_label": "Ditt namn, som det ska stå på intyget",
-        "cert_privacy": "Namnet används bara för utskriften. Det sparas inte och skickas ingenstans.",
-        "cert_button": "Skriv ut intyget",
-        "cert_kicker": "Intyg",
-        "cert_hereby": "Härmed intygas att",
-        "cert_done": "har genomfört utbildningen",
-        "cert_modules": "med godkända självtester i modulerna",
-        "cert_final": "och har klarat slutprovet.",
-        "cert_date": "Datum:",
-        "cert_edition": "Utgåva: {city}",
-        "cert_small": "Intyget har skapats i deltagarens webbläsare utifrån resultat som sparats där. "
-                      "Ingen uppgift har skickats till webbplatsen.",
         "hours": "{h} tim {m} min",
         "hours0": "{h} tim",
         "minutes": "{m} min",
@@ -87,19 +74,6 @@ STRINGS = {
         "col_best": "Best result",
         "nojs": "Your results are shown here only when JavaScript is on. They are stored only in this browser "
                 "on this device and are never sent anywhere.",
-        "cert_nojs": "The certificate needs JavaScript: it is made in your browser from the results stored there.",
-        "cert_label": "Your name, as it should appear on the certificate",
-        "cert_privacy": "The name is used only for printing. It is not stored and not sent anywhere.",
-        "cert_button": "Print the certificate",
-        "cert_kicker": "Certificate",
-        "cert_hereby": "This is to certify that",
-        "cert_done": "has completed the course",
-        "cert_modules": "passing the self-tests of the modules",
-        "cert_final": "and has passed the final test.",
-        "cert_date": "Date:",
-        "cert_edition": "Edition: {city}",
-        "cert_small": "This certificate was made in the participant's browser from results stored there. "
-                      "No information was sent to the website.",
         "hours": "{h} h {m} min",
         "hours0": "{h} h",
         "minutes": "{m} min",
@@ -229,7 +203,7 @@ def city_name(site, lang: str) -> str:
     data, _ = site.data("cities")
     entries = []
     if isinstance(data, dict):
-        found = data.get("cities", data)
+        found = data.get("editions") or data.get("cities", data)
         if isinstance(found, list):
             entries = [c for c in found if isinstance(c, dict) and c.get("id") == city]
         elif isinstance(found, dict) and isinstance(found.get(city), dict):
@@ -333,46 +307,7 @@ def render_progress(arg: str, ctx) -> str:
     ]) + "\n\n"
 
 
-def render_certificate(arg: str, ctx) -> str:
-    lang, site = ctx.lang, ctx.site
-    tests = _tests(site, lang)
-    fid = final_quiz(site)
-    modules_li = [f'<li data-quiz="{_e(t["id"])}" data-version="{t["version"]}" data-title="{_e(t["title"])}">{_e(t["title"])}</li>'
-                  for t in tests if t["id"] != fid]
-    final = [t for t in tests if t["id"] == fid]
-    final_p = (f'<p data-quiz="{_e(final[0]["id"])}" data-version="{final[0]["version"]}" data-title="{_e(final[0]["title"])}">'
-               f'{_e(s(lang, "cert_final"))}</p>') if final else ""
-    edition = s(lang, "cert_edition", city=city_name(site, lang))
-    name = site_name(site, lang)
-    return "\n\n" + "\n".join(x for x in [
-        '<div class="certificate" data-certificate>',
-        f'<p class="js-hide">{_e(s(lang, "cert_nojs"))}</p>',
-        '<form class="certificate__form" hidden>',
-        f'<label for="certificate-name">{_e(s(lang, "cert_label"))}</label>',
-        '<input type="text" id="certificate-name" name="name" autocomplete="name" '
-        'aria-describedby="certificate-privacy certificate-error">',
-        f'<p id="certificate-privacy">{_e(s(lang, "cert_privacy"))}</p>',
-        '<p class="certificate__error" id="certificate-error" hidden></p>',
-        f'<button type="submit" class="md-button md-button--primary">{_e(s(lang, "cert_button"))}</button>',
-        "</form>",
-        '<div class="certificate__sheet" hidden>',
-        f'<p class="certificate__kicker">{_e(s(lang, "cert_kicker"))}</p>',
-        f"<p>{_e(s(lang, 'cert_hereby'))}</p>",
-        '<p class="certificate__name" data-certificate-name></p>',
-        f"<p>{_e(s(lang, 'cert_done'))}</p>",
-        f'<p class="certificate__course">{_e(_text(course(site).get("title"), lang))}</p>',
-        f"<p>{_e(s(lang, 'cert_modules'))}</p>",
-        "<ol>", *modules_li, "</ol>",
-        final_p,
-        f'<p>{_e(s(lang, "cert_date"))} <span data-certificate-date></span></p>',
-        f'<p class="certificate__site">{_e(name)}<br>{_e(edition)}</p>' if name else f'<p class="certificate__site">{_e(edition)}</p>',
-        f'<p class="certificate__small">{_e(s(lang, "cert_small"))}</p>',
-        "</div>",
-        "</div>",
-    ] if x) + "\n\n"
-
-
-RENDERERS = {"course": render_course, "progress": render_progress, "certificate": render_certificate}
+RENDERERS = {"course": render_course, "progress": render_progress}  # the certificate: scripts/certificate.py
 
 
 # ---------------------------------------------------------------- checks

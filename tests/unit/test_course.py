@@ -215,24 +215,3 @@ def test_progress_table(tmp_path):
     assert "<caption>" in out and '<th scope="col">' in out and '<th scope="row">' in out
     assert '<p class="js-hide">Dina resultat visas här bara när JavaScript är påslaget.' in out
     assert "skickas aldrig någonstans" in out
-
-
-def test_certificate(tmp_path):
-    site = make_site(tmp_path, {"docs/_data/cities.yml": "cities:\n  - id: goteborg\n    name: {sv: Göteborg, en: Gothenburg}\n"})
-    out = course.render_certificate("", RenderContext(lang="en", src="utbildningen/min-utbildning.en.md", site=site))
-    elements = parsed(out)
-    assert ("form", {"class": "certificate__form", "hidden": None}) in elements
-    label = [a for t, a in elements if t == "label"][0]
-    assert label["for"] == "certificate-name" and ("input", {"type": "text", "id": "certificate-name", "name": "name",
-                                                            "autocomplete": "name", "aria-describedby": "certificate-privacy certificate-error"}) in elements
-    assert [a["data-quiz"] for t, a in elements if "data-quiz" in a] == ["m1", "slutprov"]
-    assert "<p>passing the self-tests of the modules</p>" in out and "The course" in out
-    assert "Edition: Gothenburg" in out
-    assert "It is not stored and not sent anywhere." in out
-    assert '<span data-certificate-date></span>' in out
-
-
-def test_edition_falls_back_to_the_city_id(tmp_path):
-    site = make_site(tmp_path)
-    out = course.render_certificate("", RenderContext(lang="sv", src="utbildningen/min-utbildning.md", site=site))
-    assert "Utgåva: Goteborg" in out

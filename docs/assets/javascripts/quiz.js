@@ -1,7 +1,9 @@
 /* Self-tests, course progress and certificate. Enhances the plain HTML written by scripts/quiz.py and
    scripts/course.py: without this file every question still shows its answers in a <details>.
    Progress stays in this browser only (localStorage, keys kb:quiz:<id>:v<version>) and is shared by
-   both languages. Any storage failure (blocked, full, corrupt) leaves the quizzes working. */
+   both languages. Any storage failure (blocked, full, corrupt) leaves the quizzes working.
+   Inside a SCORM package (scripts/scorm.py) the launch page in the parent window offers window.KB_LMS: then the
+   LMS's record replaces localStorage, and the LMS, not this browser, gives proof of the course. */
 (function () {
   "use strict";
   var d = document, root = d.documentElement;
@@ -15,12 +17,18 @@
       best: "Ditt bästa resultat hittills: {p} %{ok}, {date}.", bestOk: ", godkänt",
       noStore: "Din webbläsare tillåter inte att resultat sparas. Testerna fungerar ändå, men resultaten sparas inte.",
       notSaved: "Resultatet kunde inte sparas i den här webbläsaren.",
+      notSavedLms: "Resultatet kunde inte sparas i lärplattformen. Försök igen senare.",
       passed: "Godkänd", failed: "Inte godkänd ännu", todo: "Inte gjort",
       reset: "Radera mina resultat", confirm: "Vill du radera alla dina resultat i den här webbläsaren?",
       cleared: "Dina resultat är raderade.",
       locked: "Intyget blir tillgängligt när du har klarat alla självtester och slutprovet. Kvar: {list}.",
       noName: "Skriv ditt namn för att kunna skriva ut intyget.",
-      ready: "Intyget visas nedanför och kan skrivas ut."
+      ready: "Intyget visas nedanför och kan skrivas ut.",
+      unanswered: "{n} av {t} frågor är inte besvarade ({list}). De räknas som fel. Vill du rätta testet ändå?",
+      wrongHead: "Frågor du svarade fel på eller inte besvarade:",
+      lmsCaption: "Dina resultat i lärplattformen",
+      lmsCert: "Dina resultat sparas i din organisations lärplattform. Det är lärplattformens uppgifter som gäller: där ser din chef att du har gjort utbildningen. Status just nu: {status}.",
+      lmsStatus: { passed: "godkänd", failed: "inte godkänd på slutprovet", incomplete: "inte klar" }
     },
     en: {
       check: "Check my answers", retry: "Try again", right: "Right", wrong: "Wrong",
@@ -31,17 +39,26 @@
       best: "Your best result so far: {p} %{ok}, {date}.", bestOk: ", passed",
       noStore: "Your browser does not allow results to be saved. The tests still work, but results are not kept.",
       notSaved: "The result could not be saved in this browser.",
+      notSavedLms: "The result could not be saved in the learning platform. Try again later.",
       passed: "Passed", failed: "Not passed yet", todo: "Not taken",
       reset: "Delete my results", confirm: "Do you want to delete all your results in this browser?",
       cleared: "Your results have been deleted.",
       locked: "The certificate becomes available when you have passed every self-test and the final test. Remaining: {list}.",
       noName: "Write your name to print the certificate.",
-      ready: "The certificate is shown below and can be printed."
+      ready: "The certificate is shown below and can be printed.",
+      unanswered: "{n} of {t} questions are not answered ({list}). They count as wrong. Do you want to check the test anyway?",
+      wrongHead: "Questions you answered wrongly or did not answer:",
+      lmsCaption: "Your results in the learning platform",
+      lmsCert: "Your results are saved in your organisation's learning platform. Its record is the one that counts: that is where your manager sees that you have taken the course. Status now: {status}.",
+      lmsStatus: { passed: "passed", failed: "final test not passed", incomplete: "not finished" }
     }
   };
   var lang = (root.getAttribute("lang") || "sv").slice(0, 2) === "en" ? "en" : "sv";
   var T = S[lang];
-  var PREFIX = "kb:quiz:", MAX = 300, store = null, toldSave = false, updates = [];
+  var PREFIX = "kb:quiz:", MAX = 300, store = null, toldSave = false, updates = [], lms = null;
+  try { /* the SCORM launch page (overrides/scorm/launch.js), same origin, connected to an LMS */
+    if (window.parent !== window && window.parent.KB_LMS && window.parent.KB_LMS.active) lms = window.parent.KB_LMS;
+  } catch (e) { lms = null; }
 
   function f(s, o) { return s.replace(/\{(\w+)\}/g, function (m, k) { return o[k]; }); }
   function all(sel, el) { return [].slice.call((el || d).querySelectorAll(sel)); }
@@ -67,6 +84,7 @@
 
   function key(id, v) { return PREFIX + id + ":v" + v; }
   function read(id, v) {
+    if (lms) return lms.read(id, v);
     if (!store) return null;
     var k = key(id, v);
     try {
@@ -78,7 +96,8 @@
     } catch (e) { /* blocked after load */ }
     return null;
   }
-  function write(id, v, o) {
+  function write(id, v, o, last) {
+    if (lms) return lms.write(id, v, o, last);
     if (!store) return false;
     try {
       var s = JSON.stringify({ best: o.best, passed: !!o.passed, date: String(o.date).slice(0, 10) });
@@ -94,7 +113,7 @@
   }
   function drop(list) { list.forEach(function (k) { try { store.removeItem(k); } catch (e) { /* ignore */ } }); }
   function prune(id, v) { /* a new quiz version starts afresh */
-    if (store) drop(keys(PREFIX + id + ":v").filter(function (k) { return k !== key(id, v); }));
+    if (store && !lms) drop(keys(PREFIX + id + ":v").filter(function (k) { return k !== key(id, v); }));
   }
   function note(where, text) { var p = el("p", "quiz__note", text); where.appendChild(p); return p; }
 
@@ -113,7 +132,10 @@
     form.appendChild(bar);
     form.appendChild(status);
     form.appendChild(best);
-    if (!store) note(form, T.noStore);
+    if (!store && !lms) note(form, T.noStore);
+    var review = el("div", "quiz__review");
+    review.hidden = true;
+    form.appendChild(review);
     form.classList.add("quiz--js");
     prune(id, v);
 
@@ -135,14 +157,32 @@
         if (n) n.textContent = f(T.number, { i: i + 1, n: qs.length });
       });
     }
+    function unanswered() {
+      return qs.filter(function (q) { return !q.querySelector("input:checked"); });
+    }
+    function showReview(wrong) {
+      review.innerHTML = "";
+      review.hidden = !wrong.length;
+      if (!wrong.length) return;
+      review.appendChild(el("p", "quiz__review-title", T.wrongHead));
+      var ul = el("ul");
+      wrong.forEach(function (q) {
+        var a = el("a", "", (q.querySelector(".quiz__number") || {}).textContent + ": " + (q.querySelector(".quiz__text") || {}).textContent);
+        a.href = "#" + q.id;
+        var li = el("li");
+        li.appendChild(a);
+        ul.appendChild(li);
+      });
+      review.appendChild(ul);
+    }
     function grade() {
-      var right = 0;
+      var right = 0, wrong = [];
       qs.forEach(function (q) {
         var correct = (q.getAttribute("data-correct") || "").split(" ");
         var inputs = all("input", q), chosen = [];
         inputs.forEach(function (i) { if (i.checked) chosen.push(i.value); });
         var ok = chosen.length === correct.length && chosen.every(function (c) { return correct.indexOf(c) >= 0; });
-        if (ok) right++;
+        if (ok) right++; else wrong.push(q);
         inputs.forEach(function (i) {
           var good = correct.indexOf(i.value) >= 0;
           var text = i.checked ? T.yours + ": " + (good ? T.right : T.wrong).toLowerCase() : good ? T.key : "";
@@ -165,12 +205,13 @@
       var old = read(id, v) || { best: 0, passed: false, date: "" };
       var rec = { best: Math.max(old.best, p), passed: old.passed || passed, date: old.date };
       if (p >= old.best || (passed && !old.passed)) rec.date = today();
-      if (!write(id, v, rec) && store && !toldSave) { msg += " " + T.notSaved; toldSave = true; }
+      if (!write(id, v, rec, p) && (store || lms) && !toldSave) { msg += " " + (lms ? T.notSavedLms : T.notSaved); toldSave = true; }
       form.classList.add("quiz--checked");
       check.hidden = true;
       again.hidden = false;
       again.focus();
       say(status, msg);
+      showReview(wrong);
       showBest();
     }
     function retry() {
@@ -182,13 +223,29 @@
       });
       form.classList.remove("quiz--checked");
       status.textContent = "";
+      showReview([]);
       again.hidden = true;
       check.hidden = false;
       order();
       var first = qs[0] && qs[0].querySelector("input");
       if (first) first.focus();
     }
-    form.addEventListener("submit", function (e) { e.preventDefault(); grade(); });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (form.classList.contains("quiz--checked")) return;
+      var open = unanswered();
+      if (open.length && !window.confirm(f(T.unanswered, { n: open.length, t: qs.length,
+          list: open.map(function (q) { return qs.indexOf(q) + 1; }).join(", ") }))) {
+        var first = open[0].querySelector("input");
+        if (first) first.focus();
+        return;
+      }
+      grade();
+    });
+    /* Enter on an answer chooses nothing and never submits the whole test (only the button does). */
+    form.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && e.target && e.target.tagName === "INPUT") e.preventDefault();
+    });
     again.addEventListener("click", retry);
     order();
     showBest();
@@ -217,12 +274,21 @@
     });
     box.appendChild(reset);
     box.appendChild(msg);
-    if (!store) { reset.hidden = true; note(box, T.noStore); }
+    if (lms) {
+      reset.hidden = true; /* the LMS keeps the record; it is not the learner's to delete */
+      var cap = box.querySelector("caption");
+      if (cap) cap.textContent = T.lmsCaption;
+    } else if (!store) { reset.hidden = true; note(box, T.noStore); }
     updates.push(fill);
     fill();
   }
 
-  /* ---- the certificate, once everything is passed ---- */
+  /* ---- the certificate, once everything is passed (markup: overrides/course/certificate.html) ---- */
+  function longDate(iso) {
+    var p = String(iso || "").split("-");
+    if (p.length !== 3) return "–";
+    return new Date(+p[0], +p[1] - 1, +p[2]).toLocaleDateString(lang === "en" ? "en-GB" : "sv-SE", { year: "numeric", month: "long", day: "numeric" });
+  }
   function initCertificate(box) {
     var form = box.querySelector("form"), sheet = box.querySelector(".certificate__sheet");
     var locked = el("p", "certificate__locked"), input = form.querySelector("input");
@@ -231,8 +297,17 @@
     all(".js-hide", box).forEach(function (x) { x.hidden = true; });
     box.insertBefore(locked, form);
     box.insertBefore(msg, sheet);
+    var rows = all("tr[data-quiz]", sheet);
+    if (lms) { /* in an LMS the platform's record is the proof: no certificate from this browser */
+      var lmsNote = el("p", "certificate__lms");
+      box.insertBefore(lmsNote, locked);
+      locked.hidden = form.hidden = sheet.hidden = true;
+      updates.push(function () { lmsNote.textContent = f(T.lmsCert, { status: T.lmsStatus[lms.status()] || lms.status() }); });
+      updates[updates.length - 1]();
+      return;
+    }
     function update() {
-      var left = all("[data-quiz]", box).filter(function (x) {
+      var left = rows.filter(function (x) {
         var r = read(x.getAttribute("data-quiz"), x.getAttribute("data-version"));
         return !(r && r.passed);
       });
@@ -245,17 +320,20 @@
       e.preventDefault();
       var name = input.value.replace(/\s+/g, " ").trim();
       if (!name) {
-        error.textContent = T.noName;
-        error.hidden = false;
+        say(error, T.noName); /* role=alert, in the page from the start: announced */
         input.setAttribute("aria-invalid", "true");
         input.focus();
         return;
       }
-      error.hidden = true;
+      error.textContent = "";
       input.removeAttribute("aria-invalid");
       sheet.querySelector("[data-certificate-name]").textContent = name;
-      sheet.querySelector("[data-certificate-date]").textContent =
-        new Date().toLocaleDateString(lang === "en" ? "en-GB" : "sv-SE", { year: "numeric", month: "long", day: "numeric" });
+      rows.forEach(function (x) {
+        var r = read(x.getAttribute("data-quiz"), x.getAttribute("data-version"));
+        x.querySelector("[data-certificate-score]").textContent = r ? r.best + " %" : "–";
+        x.querySelector("[data-certificate-test-date]").textContent = r ? longDate(r.date) : "–";
+      });
+      sheet.querySelector("[data-certificate-date]").textContent = longDate(today());
       sheet.hidden = false;
       var copy = d.querySelector("body > .certificate-print") || d.body.appendChild(el("div", "certificate-print"));
       copy.setAttribute("aria-hidden", "true");

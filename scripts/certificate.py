@@ -1,0 +1,106 @@
+"""The course certificate (`<!-- certificate -->` on the progress page): what a manager needs to read on it.
+
+The learner's name, the issuer (the edition's competence centre from docs/_data/cities.yml), the course title
+and version (docs/_data/course.yml `version:`), each test with its date and score, the date of issue, and an
+honest line: it is printed from this browser's own record, and an LMS record (SCORM package) is the one that
+counts. The markup is the template overrides/course/certificate.html; quiz.js fills in the name, the results and
+the date, and unlocks the form once every test is passed. `<!-- certificate: TRACK -->` is reserved for a track's
+own certificate (course tracks). Pure module: no mkdocs import.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import course as C
+from .strings import lookup
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "course"
+
+STRINGS = {
+    "sv": {
+        "nojs": "Intyget kräver JavaScript: det skapas i din webbläsare utifrån resultaten som sparats där.",
+        "label": "Ditt namn, som det ska stå på intyget",
+        "privacy": "Namnet används bara för utskriften. Det sparas inte och skickas ingenstans.",
+        "button": "Skriv ut intyget",
+        "kicker": "Intyg",
+        "hereby": "Härmed intygas att",
+        "done": "har genomfört utbildningen",
+        "version": "Version {v}",
+        "results": "Resultat i utbildningens tester",
+        "col_test": "Test",
+        "col_score": "Resultat",
+        "col_date": "Datum",
+        "issued": "Utfärdat",
+        "issuer": "Utfärdare",
+        "honest": "Intyget är utskrivet från de resultat som har sparats i den här webbläsaren. Ingen har kontrollerat "
+                  "dem. Har du gjort utbildningen i din organisations lärplattform är det lärplattformens uppgifter "
+                  "som gäller.",
+    },
+    "en": {
+        "nojs": "The certificate needs JavaScript: it is made in your browser from the results stored there.",
+        "label": "Your name, as it should appear on the certificate",
+        "privacy": "The name is used only for printing. It is not stored and not sent anywhere.",
+        "button": "Print the certificate",
+        "kicker": "Certificate",
+        "hereby": "This is to certify that",
+        "done": "has completed the course",
+        "version": "Version {v}",
+        "results": "Results in the course's tests",
+        "col_test": "Test",
+        "col_score": "Result",
+        "col_date": "Date",
+        "issued": "Issued",
+        "issuer": "Issued by",
+        "honest": "This certificate is printed from the results saved in this browser. Nobody has checked them. If "
+                  "you took the course in your organisation's learning platform, the platform's record is the one "
+                  "that counts.",
+    },
+}
+
+
+def s(lang: str, key: str, **kw) -> str:
+    return lookup(STRINGS, lang, key, **kw)
+
+
+def edition(site) -> dict:
+    """The edition's entry in docs/_data/cities.yml (`editions:`), or {}."""
+    data, _ = site.data("cities")
+    city = str(site.settings.get("city") or "")
+    for e in (data or {}).get("editions") or [] if isinstance(data, dict) else []:
+        if isinstance(e, dict) and e.get("id") == city:
+            return e
+    return {}
+
+
+def issuer(site, lang: str) -> str:
+    """The competence centre that issues the course, spelled as in cities.yml, with the city's name."""
+    e = edition(site)
+    centre = C._text(e.get("competence_centre"), lang)
+    city = C._text(e.get("name"), lang) or C.city_name(site, lang)
+    return f"{centre}, {city}" if centre and city and city not in centre else centre or city
+
+
+def _env():
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    return Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)), autoescape=select_autoescape(["html"]),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def render_certificate(arg: str, ctx) -> str:
+    lang, site = ctx.lang, ctx.site
+    data = C.course(site)
+    version = data.get("version")
+    html = _env().get_template("certificate.html").render(
+        t={k: s(lang, k) for k in STRINGS["sv"]},
+        tests=C._tests(site, lang),
+        course=C._text(data.get("title"), lang),
+        version=s(lang, "version", v=version) if version not in (None, "") else "",
+        issuer=issuer(site, lang),
+        site_name=C.site_name(site, lang),
+    )
+    # No blank lines inside: Markdown must leave the block alone.
+    return "\n\n" + "\n".join(line for line in html.splitlines() if line.strip()) + "\n\n"
+
+
+RENDERERS = {"certificate": render_certificate}
