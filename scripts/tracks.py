@@ -599,7 +599,7 @@ def check(site) -> list[Problem]:
             known = K.load(site).situations
             for j, sid in enumerate(cons):
                 if sid not in known:
-                    out.append(Problem(path, cons.item_lines[j], f"{what}: unknown contacts situation '{sid}' (known: {', '.join(known)})"))
+                    out.append(Problem(path, cons.item_lines[j], f"{what}: unknown contacts situation '{sid}' (known: {', '.join(known) or 'none'})"))
         # its test must be answered by its text
         if qid:
             qdata, _ = Q.load_quiz(files[qid])
