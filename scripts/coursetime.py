@@ -5,6 +5,8 @@
   the bottom of a page is not counted (a reference list, not reading), nor are glossary tooltips (shown on hover).
 - A test counts what the learner reads in it: each question, all its options, and after grading the feedback on
   one answer and the explanation; plus ANSWER_SECONDS per question to think and choose.
+- A "who do I call?" box (`<!-- contacts: X -->`) shown again in the same module or track is counted once:
+  the learner has read it already and recognises it.
 - Reading is at the same speed as the page's "Lästid" (scripts/pages.py, WORDS_PER_MINUTE), so the two agree.
 
 Pure module: no mkdocs import.
@@ -14,6 +16,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from dataclasses import dataclass, field
 
 from . import pages as P
 
@@ -22,6 +25,7 @@ ANSWER_SECONDS = 20
 
 TAG_RE = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 QUIZ_MARKER_RE = re.compile(r"<!--\s*quiz\s*:\s*([^\s>]*)\s*-->")
+CONTACTS_MARKER_RE = re.compile(r"<!--\s*contacts\s*:\s*([^\s>]*)\s*-->")
 
 
 def words(text: str) -> int:
@@ -96,15 +100,50 @@ def shown_text(site, body: str, src: str, path: str, lang: str, line_offset: int
         return re.sub(r"<!--.*?-->", " ", body, flags=re.S)
 
 
-def page_seconds(site, page, lang: str) -> float:
-    """Reading time of a whole page as shown in this language, plus the tests it embeds."""
+@dataclass
+class Parts:
+    """What a piece of text takes to read: its own words, the "who do I call?" boxes in it (situation -> words)
+    and the tests it embeds (seconds)."""
+    words: int = 0
+    boxes: dict = field(default_factory=dict)
+    test: float = 0.0
+
+    def add(self, other: "Parts") -> "Parts":
+        self.words += other.words
+        for k, v in other.boxes.items():
+            self.boxes.setdefault(k, v)  # a box seen before is recognised, not read again
+        self.test += other.test
+        return self
+
+    @property
+    def seconds(self) -> float:
+        return seconds_for_words(self.words + sum(self.boxes.values())) + self.test
+
+
+def text_parts(site, body: str, src: str, path: str, lang: str, line_offset: int = 0, ctx=None, reading: bool = True) -> Parts:
+    """The parts of a Markdown text as shown in this language (markers expanded)."""
+    boxes = {}
+    for sid in CONTACTS_MARKER_RE.findall(body):
+        if sid not in boxes:
+            boxes[sid] = words(shown_text(site, f"<!-- contacts: {sid} -->", src, path, lang, ctx=ctx))
+    plain = CONTACTS_MARKER_RE.sub(" ", body)
+    own = words(shown_text(site, plain, src, path, lang, line_offset, ctx=ctx)) if reading else 0
+    tests = sum(test_seconds(site, qid, lang) for qid in QUIZ_MARKER_RE.findall(body))
+    return Parts(own, boxes if reading else {}, tests)
+
+
+def page_parts(site, page, lang: str) -> Parts:
     key = (id(site), id(site.pages()), page.src, lang)
     if key not in _cache:
-        text = shown_text(site, page.body, page.src, str(page.path), lang, page.body_line - 1)
-        secs = seconds_for_words(words(text)) if page.kind != "quiz" else 0.0
-        secs += sum(test_seconds(site, qid, lang) for qid in QUIZ_MARKER_RE.findall(page.body))
-        _cache[key] = secs
-    return _cache[key]
+        _cache[key] = text_parts(site, page.body, page.src, str(page.path), lang, page.body_line - 1,
+                                 reading=page.kind != "quiz")
+    hit = _cache[key]
+    return Parts(hit.words, dict(hit.boxes), hit.test)
+
+
+def page_seconds(site, page, lang: str) -> float:
+    """Reading time of a whole page as shown in this language, plus the tests it embeds."""
+    return page_parts(site, page, lang).seconds
 
 
 def page_for(site, slug: str, lang: str):
@@ -114,12 +153,12 @@ def page_for(site, slug: str, lang: str):
 
 def module_seconds(site, mod: dict, lang: str) -> float:
     """A course module: every page as shown (its self-test page with the test)."""
-    total = 0.0
+    total = Parts()
     for slug in mod.get("pages") or []:
         page = page_for(site, slug, lang) if isinstance(slug, str) else None
         if page is not None:
-            total += page_seconds(site, page, lang)
-    return total
+            total.add(page_parts(site, page, lang))
+    return total.seconds
 
 
 def course_seconds(site, course: dict, lang: str) -> float:

@@ -290,7 +290,7 @@ def track_time(site, t: dict, lang: str) -> Time:
     page_slug = str(t.get("page") or "")
     src = P.translation_src(page_slug, lang) if page_slug else "utbildningen/index.md"
     ctx = RenderContext(lang=lang, src=src, site=site)
-    read, n = 0.0, 0
+    parts, n = CT.Parts(), 0
     used: set = set()
     for ref in section_refs(t):
         try:
@@ -298,15 +298,15 @@ def track_time(site, t: dict, lang: str) -> Time:
         except LookupError:
             continue
         slug, _ = split_ref(ref)
-        shown = CT.shown_text(site, md, src, f"docs/{slug}", lang, ctx=ctx)
-        read += CT.seconds_for_words(CT.words(shown))
+        parts.add(CT.text_parts(site, md, src, f"docs/{slug}", lang, ctx=ctx))
         n += 1
     for sid in contact_refs(t):
-        box = CT.shown_text(site, f"<!-- contacts: {sid} -->", src, "docs/_data/tracks.yml", lang, ctx=ctx)
-        read += CT.seconds_for_words(CT.words(box))
+        parts.add(CT.text_parts(site, f"<!-- contacts: {sid} -->", src, "docs/_data/tracks.yml", lang, ctx=ctx))
     page = CT.page_for(site, page_slug, lang) if page_slug else None
-    if page is not None:  # the track page's own text (introduction, headings), its test not counted twice
-        read += CT.seconds_for_words(CT.words(CT.shown_text(site, page.body, page.src, str(page.path), lang)))
+    if page is not None:  # the track page's own text (introduction, headings); its test is counted below
+        parts.words += CT.page_parts(site, page, lang).words
+    parts.test = 0.0
+    read = parts.seconds
     qid = str(t.get("quiz") or "")
     qdata = CT.quiz_data(site, qid)
     nq = len(qdata.get("questions") or []) if qdata else 0
