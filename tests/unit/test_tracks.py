@@ -232,3 +232,13 @@ def test_make_check_refuses_a_missing_heading_id_and_an_over_limit_track(tmp_pat
     over = [line for line in out if line.startswith(f"docs/_data/tracks.yml:{limit}: track 'skola' takes ")]
     assert len(over) == 2 and all("more than its limit of 3 min" in line and line.endswith("drop a section or a question")
                                   for line in over), res.stdout
+
+
+def test_a_contacts_box_shown_again_in_a_module_or_track_is_counted_once():
+    site = Site()  # the real contacts data
+    first = CT.text_parts(site, "Ett två. <!-- contacts: akut-fara -->", "agera/index.md", "x", "sv")
+    again = CT.text_parts(site, "Tre. <!-- contacts: akut-fara -->", "agera/skolan.md", "x", "sv")
+    box = first.boxes["akut-fara"]
+    assert box > 20 and first.words == 2 and again.boxes == {"akut-fara": box}
+    both = CT.Parts().add(first).add(again)
+    assert both.seconds == CT.seconds_for_words(2 + 1 + box)
