@@ -95,6 +95,10 @@ def shown_text(site, body: str, src: str, path: str, lang: str, line_offset: int
         rend[name] = lambda arg, c: ""  # overviews and progress tables are not reading matter
     ctx = ctx or RenderContext(lang=lang, src=src, site=site)
     try:
+        from . import render as R
+        prepare = getattr(R, "prepare", None)  # text-level steps, e.g. the law register's date blocks
+        if prepare is not None:
+            body = prepare(body, ctx, path, line_offset)
         return expand(body, ctx, rend, path, line_offset=line_offset)
     except Exception:  # noqa: BLE001 - a broken marker is reported by `make check`; count the text without it
         return re.sub(r"<!--.*?-->", " ", body, flags=re.S)

@@ -250,9 +250,14 @@ def _url(ctx, target: str) -> str:
 
 
 def _expand(text: str, ctx, path: str) -> str:
+    """An included section's markers, expanded as on its own page (text-level steps first, such as the law
+    register's date blocks, when the build has them)."""
+    from . import render as R
     from .markers import expand
-    from .render import renderers
-    return expand(text, ctx, renderers(), path)
+    prepare = getattr(R, "prepare", None)
+    if prepare is not None:
+        text = prepare(text, ctx, path, 0)
+    return expand(text, ctx, R.renderers(), path)
 
 
 # ---------------------------------------------------------------- times

@@ -242,3 +242,12 @@ def test_a_contacts_box_shown_again_in_a_module_or_track_is_counted_once():
     assert box > 20 and first.words == 2 and again.boxes == {"akut-fara": box}
     both = CT.Parts().add(first).add(again)
     assert both.seconds == CT.seconds_for_words(2 + 1 + box)
+
+
+def test_included_sections_get_the_pages_text_steps_before_their_markers(tmp_path, monkeypatch):
+    """render.prepare (the law register's date blocks on main) runs on an included section as on its own page."""
+    import scripts.render as R
+    site = make_site(tmp_path)
+    monkeypatch.setattr(R, "prepare", lambda text, ctx, path, offset: text.replace("Annat innehåll", "Förberett innehåll"), raising=False)
+    out = T.render_track("karna", RenderContext(lang="sv", src="spar/karna.md", site=site))
+    assert "Förberett innehåll med fem ord." in out and "Annat innehåll" not in out
