@@ -5,7 +5,7 @@ and exits 1 when there is an error (warnings are printed, exit 0).
     python -m scripts.cli check-content       front matter, page structure, sources, markers
     python -m scripts.cli check-translations  sv and en pages in step
     python -m scripts.cli check-review        pages, law entries and contacts past their review date, by owner
-    python -m scripts.cli check-quizzes | check-law | check-contacts | check-glossary
+    python -m scripts.cli check-quizzes | check-law | check-contacts | check-glossary | check-course | check-tracks
     python -m scripts.cli untranslated        list Swedish pages without an English page
     python -m scripts.cli new-page SECTION/SLUG "Svensk titel" "English title"
 """
@@ -51,6 +51,7 @@ CHECKS = {
     "check-quizzes": _feature("quiz"),
     "check-course": _feature("course"),
     "check-figures": _feature("figures"),
+    "check-tracks": _feature("tracks"),
 }
 
 

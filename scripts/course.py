@@ -224,13 +224,14 @@ def render_course(arg: str, ctx) -> str:
     mods = modules(site)
     docs = Path(site.docs)
     out = [s(lang, "intro", n=len(mods), p=int(ctx.settings.get("pass_mark", 80))), ""]
+    out += _total_time_line(site, lang)
     for i, mod in enumerate(mods, 1):
         title = _text(mod.get("title"), lang)
         slugs = [p for p in mod.get("pages") or [] if isinstance(p, str)]
         found = [(slug, _page(site, slug, lang)) for slug in slugs]
         found = [(slug, page) for slug, page in found if page is not None]
         reading = [(slug, page) for slug, page in found if page.kind != "quiz"]
-        minutes = sum(P.reading_minutes(page.body) for _, page in found)
+        minutes = _module_minutes(site, mod, lang)
         _, n_questions = quiz_info(site, str(mod.get("quiz", "")))
         facts = [s(lang, "pages_n", n=len(reading))] + ([s(lang, "quiz_n", n=n_questions)] if n_questions else [])
         out += [f"### {s(lang, 'module', i=i, title=title)} {{ #modul-{mod.get('id')} }}", ""]
@@ -252,11 +253,12 @@ def render_course(arg: str, ctx) -> str:
             out += [f'??? info "{s(lang, "list")} ({len(reading)})"', ""]
             for slug, page in reading:
                 ptitle = str(page.meta.get("title") or slug)
-                out.append(f"    1. [{ptitle}]({ctx.link(slug)}) ({s(lang, 'minutes', m=P.reading_minutes(page.body))})")
+                out.append(f"    1. [{ptitle}]({ctx.link(slug)}) ({s(lang, 'minutes', m=_page_minutes(site, page, lang))})")
             out.append("")
     final = course(site).get("final") if isinstance(course(site).get("final"), dict) else {}
     _, n_final = quiz_info(site, final_quiz(site))
     out += [f"### {s(lang, 'final')} {{ #slutprov }}", "", s(lang, "final_text", n=n_final or MIN_FINAL_QUESTIONS), ""]
+    out += _final_time_line(site, final, lang)
     final_page = str(final.get("page") or "")
     links = []
     if final_page and (docs / final_page).exists():
@@ -267,6 +269,42 @@ def render_course(arg: str, ctx) -> str:
     if links:
         out += [" ".join(links), ""]
     return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- honest time (scripts/coursetime.py)
+
+TIME_STRINGS = {
+    "sv": {"total": "**Hela utbildningen:** {time}, med självtester och slutprov. Tiderna räknas fram ur texten som "
+                    "visas på sidorna, med infogade lagcitat och kontaktrutor, och ur testernas frågor.",
+           "final_time": "**Uppskattad tid:** {time}."},
+    "en": {"total": "**The whole course:** {time}, with self-tests and the final test. The times are computed from the "
+                    "text shown on the pages, with inserted law citations and contact boxes, and from the tests' questions.",
+           "final_time": "**Estimated time:** {time}."},
+}
+
+
+def _module_minutes(site, mod: dict, lang: str) -> int:
+    """A module's time: its pages as shown (markers expanded) and its self-test."""
+    from . import coursetime as CT
+    return CT.minutes(CT.module_seconds(site, mod, lang))
+
+
+def _page_minutes(site, page, lang: str) -> int:
+    from . import coursetime as CT
+    return CT.minutes(CT.page_seconds(site, page, lang))
+
+
+def _total_time_line(site, lang: str) -> list[str]:
+    from . import coursetime as CT
+    total = CT.minutes(CT.course_seconds(site, course(site), lang))
+    return [lookup(TIME_STRINGS, lang, "total", time=duration(total, lang)), ""] if total else []
+
+
+def _final_time_line(site, final: dict, lang: str) -> list[str]:
+    from . import coursetime as CT
+    page = CT.page_for(site, str(final.get("page") or ""), lang) if final.get("page") else None
+    minutes = CT.minutes(CT.page_seconds(site, page, lang)) if page is not None else 0
+    return [lookup(TIME_STRINGS, lang, "final_time", time=duration(minutes, lang)), ""] if minutes else []
 
 
 def _tests(site, lang: str) -> list[dict]:

@@ -14,7 +14,8 @@ from .settings import today as settings_today
 from .strings import t
 
 # Feature modules, each exposing RENDERERS and check(site). Order is irrelevant.
-FEATURES = ("sources", "glossary", "sitecontact", "law", "contacts", "quiz", "course", "topics", "certificate")
+FEATURES = ("sources", "glossary", "sitecontact", "law", "contacts", "quiz", "course", "topics", "certificate",
+            "tracks")
 
 
 def features():

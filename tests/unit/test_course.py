@@ -160,8 +160,11 @@ def test_course_overview_swedish(tmp_path):
     out = course.render_course("", RenderContext(lang="sv", src="utbildningen/index.md", site=site))
     assert "minst 80 procent rätt" in out
     assert "### Modul 1: Första modulen { #modul-m1 }" in out
-    # 3 + 5 + 1 minutes: reading time of every page of the module, self-test page included
-    assert "**Uppskattad tid:** cirka 9 min (2 sidor, självtest med 6 frågor)." in out
+    # honest time: 1367 words shown at 200 a minute (410 s) + 6 questions x (20 s + 6 words read) = 541 s -> 10 min
+    assert "**Uppskattad tid:** cirka 10 min (2 sidor, självtest med 6 frågor)." in out
+    # the whole course: the module and the final test (20 x 21.8 s = 436 s -> 8 min), 977 s -> 17 min
+    assert "**Hela utbildningen:** cirka 17 min, med självtester och slutprov." in out
+    assert "### Slutprov { #slutprov }" in out and "**Uppskattad tid:** cirka 8 min." in out
     assert "- Du kan förklara människohandel.\n- Du vet vad du gör och vem du ringer.\n" in out
     assert "[Börja med modulen Första modulen](../m1/index.md){ .md-button }" in out
     assert "[Gör självtestet för Första modulen](../m1/sjalvtest.md)" in out
@@ -178,7 +181,7 @@ def test_course_overview_english_uses_english_pages(tmp_path):
     assert "- You can explain människohandel.\n- You know what to do and whom to call.\n" in out
     assert "    1. [Beginning](../m1/index.md) (3 min)" in out
     assert "    1. [Sida](../m1/sida.md) (5 min)" in out  # no English page: the Swedish one
-    assert "**Estimated time:** about 9 min (2 pages, self-test with 6 questions)." in out
+    assert "**Estimated time:** about 10 min (2 pages, self-test with 6 questions)." in out
 
 
 # ---------------------------------------------------------------- progress and certificate

@@ -350,4 +350,43 @@
   all("form.quiz[data-quiz]").forEach(initQuiz);
   all("[data-course-progress]").forEach(initProgress);
   all("[data-certificate]").forEach(initCertificate);
+
+  /* ---- course tracks (scripts/tracks.py): progress per track, and certificates that follow a test graded
+     on the same page. Additive: uses read()/prune() above and the same storage keys. ---- */
+  var TS = {
+    sv: { done: "Klart", ownDone: "Testet klart, {list} återstår", failedT: "Inte godkänd ännu", notStarted: "Inte påbörjat" },
+    en: { done: "Completed", ownDone: "Test passed, {list} remaining", failedT: "Not passed yet", notStarted: "Not started" }
+  }[lang];
+  function passedAll(spec) {
+    return (spec || "").split(" ").filter(Boolean).every(function (x) {
+      var i = x.lastIndexOf(":"), r = read(x.slice(0, i), x.slice(i + 1));
+      return !!(r && r.passed);
+    });
+  }
+  function initTrackProgress(box) {
+    var rows = all("tr[data-track]", box);
+    all(".js-hide", box).forEach(function (x) { x.hidden = true; });
+    function fill() {
+      rows.forEach(function (r) {
+        var id = r.getAttribute("data-quiz"), v = r.getAttribute("data-version"), rec, needs;
+        prune(id, v);
+        rec = read(id, v);
+        needs = passedAll(r.getAttribute("data-needs"));
+        r.cells[2].textContent = rec && rec.passed ? (needs ? "✓ " + TS.done : f(TS.ownDone, { list: r.getAttribute("data-needs-title") }))
+          : rec ? TS.failedT : TS.notStarted;
+        r.cells[3].textContent = rec ? rec.best + " %" + (rec.date ? " (" + rec.date + ")" : "") : "–";
+        r.className = rec && rec.passed && needs ? "is-passed" : "";
+      });
+    }
+    updates.push(fill);
+    fill();
+  }
+  all("[data-track-progress]").forEach(initTrackProgress);
+  /* a certificate on the same page as its test unlocks as soon as the test is graded */
+  if (window.MutationObserver && d.querySelector("[data-certificate]")) {
+    all("form.quiz[data-quiz]").forEach(function (form) {
+      new MutationObserver(function () { updates.forEach(function (u) { u(); }); })
+        .observe(form, { attributes: true, attributeFilter: ["class"] });
+    });
+  }
 })();
