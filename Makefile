@@ -40,6 +40,12 @@ new-page: $(BIN)/.installed  ## make new-page PAGE=tecken/ny-sida SV="Svensk tit
 deps-browser:
 	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Help-card tests (issue 15): zbarimg decodes the cards' QR codes; a Thai font so the Thai card prints as text.
+.PHONY: deps-cards
+deps-browser: deps-cards
+deps-cards:
+	@{ test -x /usr/bin/zbarimg && fc-list :lang=th | grep -q . ; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools fonts-thai-tlwg >/dev/null; }
+
 # A build whose root-absolute links work when served at the root of any local port.
 $(TEST_SITE): $(BIN)/.installed
 	rm -rf $(TEST_SITE)

@@ -47,6 +47,7 @@ CHECKS = {
     "check-contacts": _feature("contacts"),
     "check-quizzes": _feature("quiz"),
     "check-course": _feature("course"),
+    "check-cards": _feature("cards"),
 }
 
 

@@ -13,7 +13,7 @@ from .problems import ContentError, Problem
 from .strings import t
 
 # Feature modules, each exposing RENDERERS and check(site). Order is irrelevant.
-FEATURES = ("sources", "glossary", "sitecontact", "law", "contacts", "quiz", "course")
+FEATURES = ("sources", "glossary", "sitecontact", "law", "contacts", "quiz", "course", "cards")
 
 
 def features():
