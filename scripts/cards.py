@@ -310,7 +310,10 @@ def search_entries(site, lang: str) -> list[dict]:
     if entry is None:
         return []
     t = entry["texts"]
-    text = " ".join([t["lead"], *t["contacts"].values(), t["free"], t["interpreter"], t["reflection_title"]])
+    parts = [t["lead"], *t["contacts"].values(), t["free"], t["interpreter"]]
+    if reflection_in_force(site, data, _today()):
+        parts += [t["reflection_title"], t["reflection"].replace("{days}", str(data.get("reflection_days")))]
+    text = " ".join(parts)
     prefix = "" if lang == "sv" else "../"
     return [{"location": prefix + card_path(lang), "title": t["title"], "text": text}]
 

@@ -89,3 +89,14 @@ def test_parents_page_is_one_click_from_home_and_links_to_cards(page, served_sit
         page.locator('.md-content a[href$="kontakter/hjalpkort/"]').first.click()
         page.locator(f'a[href$="{cards.card_path("ro")}"]').first.click()
         assert page.get_attribute("html", "lang") == "ro"
+
+
+@pytest.mark.parametrize("home,query,lang", [("", "gratis", "sv"), ("en/", "charge", "en")])
+def test_site_search_finds_the_card_in_its_language(page, served_site, home, query, lang):
+    page.goto(served_site + home)
+    page.wait_for_timeout(1000)  # let the search worker load (TOOLING gotcha 7)
+    page.click("input.md-search__input")
+    page.keyboard.type(query, delay=30)
+    page.wait_for_selector(".md-search-result__item")
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    assert any(h.startswith(served_site + cards.card_path(lang) + "?h=") for h in hrefs), hrefs
