@@ -18,6 +18,9 @@ from scripts.site import Site  # noqa: E402
 
 @event_priority(-250)  # after overrides/hooks/languages.py has split the search index per language
 def on_post_build(config, **kwargs):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # an inner language build; the outer call, after every language, writes the cards once
     site = Site(settings=settings_from_config(config), docs=config.docs_dir)
     try:
         cards.write_cards(site, config.site_dir)
@@ -30,7 +33,7 @@ def on_post_build(config, **kwargs):
         with open(path, encoding="utf-8") as f:
             ix = json.load(f)
         if ix.get("config", {}).get("lang") != [lang]:
-            continue  # an inner step of the i18n build: the index is not split yet
+            continue  # not split per language (overrides/hooks/languages.py)
         have = {d.get("location") for d in ix.get("docs", [])}
         ix.setdefault("docs", []).extend(d for d in cards.search_entries(site, lang) if d["location"] not in have)
         with open(path, "w", encoding="utf-8") as f:
