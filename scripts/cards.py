@@ -9,42 +9,35 @@ docs/_data/cards.yml (the texts) and docs/_data/contacts.yml (every number), wri
 - Each translation has a status: source, draft (a visible notice, in its language and in Swedish) or
   reviewed (with reviewer and date). `make check` lists the drafts.
 - A city switches a language off with `extra: card_languages_off: [th]` in mkdocs.yml.
+- Markup: overrides/components/help-card.html (a city can override it like any component).
 - The QR code encodes the card's public address: site_url + hjalp/LANG/ (see README, "Help cards").
 """
 from __future__ import annotations
 
 import datetime as dt
-import os
 import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
 from .problems import ContentError, Problem
+from .strings import section
 from .yamlfile import line_of, validate
 
 PAGE_DIR = "hjalp"                    # site/hjalp/LANG/index.html
 LISTING_PAGE = "kontakter/hjalpkort/"  # the site page (sv/en) that lists every card
 CSS = "assets/stylesheets/cards.css"
 ICON = "assets/images/favicon.png"  # Material's, as on every page (else the browser asks for /favicon.ico)
-TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "cards"
 PLACEHOLDER_HOSTS = ("example.org", "example.com")
 FIELDS = {"reflection": "{days}", "source_note": "{date}"}
 
-STRINGS = {
-    "sv": {"handover": "Material att lämna över: kort med var man får hjälp, på flera språk",
-           "listing_intro": "Öppna kortet på det språk personen läser. Skriv ut det eller visa det i mobilen.",
-           "draft": "utkast, inte granskad av professionell översättare", "reviewed": "granskad av {who} {date}",
-           "source": "originaltext"},
-    "en": {"handover": "Material to hand over: cards on where to get help, in several languages",
-           "listing_intro": "Open the card in the language the person reads. Print it or show it on a phone.",
-           "draft": "draft, not checked by a professional translator", "reviewed": "reviewed by {who} {date}",
-           "source": "original text"},
-}
+STRINGS = section("cards")  # overrides/strings/LANG.yml, section cards (the site pages' strings; card texts are in cards.yml)
 
 
 def _s(lang: str) -> dict:
-    return STRINGS.get(lang, STRINGS["sv"])
+    return STRINGS.get(lang) or STRINGS["sv"]
 
 
 def _path(site) -> str:
@@ -52,12 +45,8 @@ def _path(site) -> str:
 
 
 def _today() -> dt.date:
-    # TODAY=YYYY-MM-DD pretends the build date (the law register's convention); otherwise today.
-    value = os.environ.get("TODAY")
-    try:
-        return dt.date.fromisoformat(value) if value else dt.date.today()
-    except ValueError:
-        return dt.date.today()
+    from .settings import today  # the build date: today, or TODAY=YYYY-MM-DD
+    return today()
 
 
 def _date(value) -> dt.date | None:
@@ -121,10 +110,7 @@ def reflection_in_force(site, data, today: dt.date) -> bool:
     """The reflection-period sentence is shown while its provision is confirmed and in force."""
     from . import law
     p = law.register(site).get(str(data.get("law")))
-    if not p or p.get("status") != "confirmed":
-        return False
-    start, end = _date(p.get("in_force_from")), _date(p.get("in_force_until"))
-    return (start is None or start <= today) and (end is None or today <= end)
+    return bool(p) and p.get("status") == "confirmed" and law.in_force(p, today)
 
 
 # ---------------------------------------------------------------- checks
@@ -241,12 +227,6 @@ def _qr_svg(url: str) -> str:
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 
-def _env():
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
-                       trim_blocks=True, lstrip_blocks=True)
-
-
 def card_context(site, data, entry: dict, today: dt.date) -> dict:
     """Everything the template shows for one language: texts, contacts (numbers from contacts.yml), QR code."""
     from .contacts import tel_href
@@ -273,7 +253,7 @@ def card_context(site, data, entry: dict, today: dt.date) -> dict:
         "reflection": texts["reflection"].replace("{days}", str(data.get("reflection_days")))
         if reflection_in_force(site, data, today) else "",
         "source_note": texts["source_note"].replace("{date}", max(verified)) if verified else "",
-        "qr": _qr_svg(url), "css": posixpath.relpath(CSS, here), "icon": posixpath.relpath(ICON, here), "others": others,
+        "qr": Markup(_qr_svg(url)), "css": posixpath.relpath(CSS, here), "icon": posixpath.relpath(ICON, here), "others": others,
         "quick_exit_url": str(site.settings.get("quick_exit_url") or ""),
     }
 
@@ -285,10 +265,10 @@ def render_cards(site, today: dt.date | None = None) -> dict[str, str]:
     if errors:
         raise ContentError(errors)
     data, _ = load(site)
-    template = _env().get_template("card.html")
+    from .components import render
     out = {}
     for entry in enabled(site, data):
-        out[card_path(entry["lang"]) + "index.html"] = template.render(**card_context(site, data, entry, today))
+        out[card_path(entry["lang"]) + "index.html"] = render("help-card", site, **card_context(site, data, entry, today))
     return out
 
 

@@ -20,6 +20,7 @@ import sys
 
 from . import pagecheck, render, review, sources, translations
 from .problems import Problem, rel
+from .settings import today as settings_today
 from .site import Site
 
 
@@ -36,7 +37,7 @@ def _feature(name):
 
 
 def check_content(site, today=None):
-    return pagecheck.check(site) + sources.check(site) + render.check_markers(site)
+    return pagecheck.check(site) + sources.check(site) + render.check_markers(site, today)
 
 
 CHECKS = {
@@ -77,10 +78,10 @@ def main(argv=None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("command", choices=["check", "check-review", "untranslated", "new-page", *CHECKS])
     ap.add_argument("args", nargs="*")
-    ap.add_argument("--today", help="pretend today is this date (YYYY-MM-DD), for review checks")
+    ap.add_argument("--today", help="check as of this date (YYYY-MM-DD): law changes, reviews (default: today, or TODAY=...)")
     a = ap.parse_args(argv)
     site = Site()
-    today = dt.date.fromisoformat(a.today) if a.today else dt.date.today()
+    today = dt.date.fromisoformat(a.today) if a.today else settings_today()
     if a.command == "new-page":
         from .newpage import main as new_page
         return new_page(site, a.args)

@@ -10,6 +10,13 @@ Markers (see .spec/AUTHORING.md):
     <!-- law-table -->       "Lagen i korthet": every provision, grouped by category
                              (`<!-- law-table: brott -->` shows one category without headings)
     <!-- law-status -->      "Rättsläget per <newest checked date>"
+    <!-- while: ID --> … <!-- end-while -->
+                             text shown only while provision ID is in force on the build date
+                             (from its in_force_from to its in_force_until), so that a page can say what
+                             the law is before and after a known change without being edited that day
+
+A citation of a provision that has stopped applying shows its registered successor (`replaced_by`)
+once that is in force: a foreseen change switches by itself. Without a successor in force the check fails.
 
 A provision with status `to-verify` is never shown with a paragraph number or a penalty: the
 schema forbids `citation` and `penalty` on it, and the renderers show the act and an
@@ -18,15 +25,15 @@ schema forbids `citation` and `penalty` on it, and the renderers show the act an
 from __future__ import annotations
 
 import datetime as dt
-import html
 import posixpath
 import re
 from urllib.parse import urlparse
 
+from . import components
 from . import pages as P
-from .strings import lookup as string_lookup
+from .strings import lookup as string_lookup, section
 from .markers import find_markers
-from .problems import Problem
+from .problems import ContentError, Problem
 from .review import parse_date
 from .yamlfile import LineList, load, validate
 
@@ -35,102 +42,7 @@ CATEGORIES = ("brott", "socialtjanst", "sekretess", "uppehallstillstand", "kommu
 SOON_DAYS = 60
 DEFAULT_REVIEW_MONTHS = 12
 
-STRINGS = {
-    "sv": {
-        "cat_brott": "Brott",
-        "cat_socialtjanst": "Socialtjänst och skydd för barn",
-        "cat_sekretess": "Sekretess och informationsutbyte",
-        "cat_uppehallstillstand": "Uppehållstillstånd",
-        "cat_kommun": "Kommunens ansvar",
-        "cat_internationellt": "Internationella åtaganden",
-        "cat_forslag": "Förslag (inte gällande lag)",
-        "badge_review": "under granskning",
-        "badge_proposal": "förslag, inte lag",
-        "review_title": "Under granskning.",
-        "review_text": "Uppgiften är inte kontrollerad mot gällande lagtext. Därför visas inget paragrafnummer och ingen straffskala förrän den är kontrollerad.",
-        "proposal_title": "Förslag, inte lag.",
-        "proposal_text": "Det här är ett förslag. Det gäller inte som lag.",
-        "citation": "Lagrum",
-        "citation_unverified": "{act}, paragraf under granskning",
-        "penalty": "Straff",
-        "penalty_caveat": "Straffskalan är kontrollerad mot material fram till januari 2026. En straffreform som föreslogs träda i kraft 3 juli 2026 kan ha ändrat den. Kontrollera aktuell lagtext innan du anger straffet.",
-        "in_force": "Gäller",
-        "since": "sedan {date}",
-        "planned": "planerad från {date} (inte bekräftat)",
-        "until": "till och med {date}",
-        "ended": "upphörde att gälla efter {date}",
-        "replaced_by": "ersätts av {link}",
-        "changes": "Ändringar",
-        "note": "Observera",
-        "status": "Status",
-        "status_confirmed": "Bekräftad mot källan",
-        "status_to-verify": "Under granskning",
-        "status_proposal": "Förslag",
-        "source": "Källa",
-        "source_link": "Officiell text på {host}",
-        "checked": "Kontrollerad",
-        "checked_text": "{date}, mot {basis}",
-        "col_name": "Bestämmelse",
-        "col_citation": "Lagrum",
-        "col_brief": "I korthet",
-        "col_penalty": "Straff",
-        "col_status": "Status",
-        "table_confirmed": "Bekräftad",
-        "table_until": "t.o.m. {date}",
-        "table_from": "från {date}",
-        "legal_status": "Rättsläget per {date}.",
-        "legal_status_text": "Bestämmelser märkta ”under granskning” är inte kontrollerade mot gällande lagtext ({n} av {total}).",
-        "months": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-                   "oktober", "november", "december"],
-    },
-    "en": {
-        "cat_brott": "Crimes",
-        "cat_socialtjanst": "Social services and child protection",
-        "cat_sekretess": "Secrecy and information sharing",
-        "cat_uppehallstillstand": "Residence permits",
-        "cat_kommun": "Municipal responsibility",
-        "cat_internationellt": "International obligations",
-        "cat_forslag": "Proposals (not law)",
-        "badge_review": "under review",
-        "badge_proposal": "proposal, not law",
-        "review_title": "Under review.",
-        "review_text": "This has not been checked against the current statute. No section number or penalty is shown until it has been.",
-        "proposal_title": "Proposal, not law.",
-        "proposal_text": "This is a proposal. It does not apply as law.",
-        "citation": "Swedish citation",
-        "citation_unverified": "{act}, section under review",
-        "penalty": "Penalty",
-        "penalty_caveat": "The penalty scale has been checked against material up to January 2026. A penalty reform proposed to enter into force on 3 July 2026 may have changed it. Check the current statute before you state the penalty.",
-        "in_force": "In force",
-        "since": "since {date}",
-        "planned": "planned from {date} (not confirmed)",
-        "until": "until {date} inclusive",
-        "ended": "ceased to apply after {date}",
-        "replaced_by": "replaced by {link}",
-        "changes": "Changes",
-        "note": "Note",
-        "status": "Status",
-        "status_confirmed": "Confirmed against the source",
-        "status_to-verify": "Under review",
-        "status_proposal": "Proposal",
-        "source": "Source",
-        "source_link": "Official text at {host}",
-        "checked": "Checked",
-        "checked_text": "{date}, against {basis}",
-        "col_name": "Provision",
-        "col_citation": "Citation",
-        "col_brief": "In brief",
-        "col_penalty": "Penalty",
-        "col_status": "Status",
-        "table_confirmed": "Confirmed",
-        "table_until": "until {date}",
-        "table_from": "from {date}",
-        "legal_status": "Legal status as of {date}.",
-        "legal_status_text": "Provisions marked “under review” have not been checked against the current statute ({n} of {total}).",
-        "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                   "October", "November", "December"],
-    },
-}
+STRINGS = section("law")  # overrides/strings/LANG.yml
 
 
 def s(lang: str, key: str, **kw):
@@ -240,24 +152,37 @@ def cap(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
-
-
-def md_inline(value: str) -> str:
-    """Plain text made safe inside Markdown link text."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(fold(value), quote=False))
-
-
-def esc(value: str) -> str:
-    return html.escape(fold(value), quote=False)
-
-
 def is_proposal(p: dict) -> bool:
     return p.get("category") == "forslag"
 
 
 def is_review(p: dict) -> bool:
     return p.get("status") == "to-verify"
+
+
+def in_force(p: dict, today: dt.date) -> bool:
+    """Whether the provision applies on `today` (no dates: always)."""
+    start, end = parse_date(p.get("in_force_from")), parse_date(p.get("in_force_until"))
+    return (start is None or start <= today) and (end is None or today <= end)
+
+
+def has_ended(p: dict, today: dt.date) -> bool:
+    end = parse_date(p.get("in_force_until"))
+    return bool(end and end < today)
+
+
+def current(site, pid: str, today: dt.date) -> dict:
+    """The provision that a citation of `pid` shows on `today`: itself, or, once it has stopped applying,
+    the first successor in its `replaced_by` chain that is in force. Unchanged when none is in force
+    (the check reports that)."""
+    reg, p, seen = register(site), lookup(site, pid), {pid}
+    q = p
+    while has_ended(q, today) and q.get("replaced_by") in reg and q["replaced_by"] not in seen:
+        seen.add(q["replaced_by"])
+        q = reg[q["replaced_by"]]
+        if in_force(q, today):
+            return q
+    return p
 
 
 def citation_text(p: dict, lang: str, short: bool = False) -> str:
@@ -296,45 +221,44 @@ def html_href(ctx, pid: str) -> str:
     return ("" if rel == "." else rel.rstrip("/") + "/") + f"#{pid}"
 
 
-def badge(p: dict, lang: str) -> str:
-    out = []
-    if is_proposal(p):
-        out.append(f'<span class="law-badge law-badge--proposal">{s(lang, "badge_proposal")}</span>')
-    if is_review(p):
-        out.append(f'<span class="law-badge law-badge--review">{s(lang, "badge_review")}</span>')
-    return " ".join(out)
+def badge(p: dict, lang: str, site=None) -> str:
+    return components.render("law-badge", site, t=_t(lang), proposal=is_proposal(p), review=is_review(p))
+
+
+def _t(lang: str):
+    return components.strings(lambda lang_, key: string_lookup(STRINGS, lang_, key), lang)
 
 
 # ---------------------------------------------------------------- renderers
 
 def render_cite(arg: str, ctx) -> str:
     """`<!-- law: ID -->`: "(name, citation)" linked to the provision's card, inline in a sentence."""
-    p = lookup(ctx.site, arg)
+    p = current(ctx.site, arg, ctx.today)
     lang = ctx.lang
-    label = f"{text(p['name'], lang)}, {citation_text(p, lang, short=True)}"
-    mark = badge(p, lang)
-    return f"([{md_inline(label)}]({link_to(ctx, arg)}){{: .law-cite }}{' ' + mark if mark else ''})"
+    return components.render("law-cite", ctx.site, t=_t(lang), label=f"{text(p['name'], lang)}, {citation_text(p, lang, short=True)}",
+                             href=link_to(ctx, p["id"]), proposal=is_proposal(p), review=is_review(p))
 
 
-def _in_force(p: dict, ctx) -> str:
+def _link(ctx, pid: str) -> dict:
+    """A provision as a link target in raw HTML: its name, and its card's address if it has a home."""
+    try:
+        href = html_href(ctx, pid)
+    except LookupError:
+        href = ""
+    return {"name": text(register(ctx.site)[pid]["name"], ctx.lang), "href": href}
+
+
+def _in_force(p: dict, ctx) -> list[dict]:
     lang, parts = ctx.lang, []
     start, end = parse_date(p.get("in_force_from")), parse_date(p.get("in_force_until"))
     if start:
-        key = "planned" if start > ctx.today else "since"
-        parts.append(s(lang, key, date=fmt_date(start, lang)))
+        parts.append({"replaced_by": False, "key": "planned" if start > ctx.today else "since", "date": fmt_date(start, lang)})
     if end:
-        key = "ended" if end < ctx.today else "until"
-        parts.append(s(lang, key, date=fmt_date(end, lang)))
+        parts.append({"replaced_by": False, "key": "ended" if end < ctx.today else "until", "date": fmt_date(end, lang)})
     rep = p.get("replaced_by")
     if rep and rep in register(ctx.site):
-        other = register(ctx.site)[rep]
-        try:
-            href = html_href(ctx, rep)
-            target = f'<a href="{html.escape(href)}">{esc(text(other["name"], lang))}</a>'
-        except LookupError:
-            target = esc(text(other["name"], lang))
-        parts.append(s(lang, "replaced_by", link=target))
-    return cap(", ".join(parts)) if parts else ""
+        parts.append({"replaced_by": True, **_link(ctx, rep)})
+    return parts
 
 
 def _host(url: str) -> str:
@@ -346,80 +270,51 @@ def render_entry(arg: str, ctx) -> str:
     """`<!-- law-entry: ID -->`: the provision's card. Its heading carries the provision id as anchor."""
     p = lookup(ctx.site, arg)
     lang = ctx.lang
-    kind = "proposal" if is_proposal(p) else ("to-verify" if is_review(p) else "confirmed")
-    out = [f'<div class="law-entry law-entry--{kind}" markdown="1">', ""]
-    if arg not in heading_ids(ctx.site, ctx.src):  # else the page's own heading with this id is the card's heading
-        out += [f"### {md_inline(cap(text(p['name'], lang)))} {{ #{arg} }}", ""]
-    if is_proposal(p):
-        out += [f'<p class="law-entry__flag law-entry__flag--proposal"><strong>{s(lang, "proposal_title")}</strong> '
-                f'{s(lang, "proposal_text")}</p>', ""]
+    ended = has_ended(p, ctx.today)
+    succ = current(ctx.site, arg, ctx.today) if ended else p
     if is_review(p):
-        out += [f'<p class="law-entry__flag law-entry__flag--review"><strong>{s(lang, "review_title")}</strong> '
-                f'{s(lang, "review_text")}</p>', ""]
-    if is_review(p) or not p.get("citation"):
-        cite = s(lang, "citation_unverified", act=text(p.get("act"), lang)) if is_review(p) else text(p.get("act"), lang)
+        citation = s(lang, "citation_unverified", act=text(p.get("act"), lang))
     else:
-        cite = text(p["citation"], lang)
-    out += [f'<p class="law-entry__citation">{esc(cite)}</p>', "", fold(text(p["summary"], lang)), ""]
-    facts = []
-    if p.get("penalty") and not is_review(p):
-        pen = esc(text(p["penalty"], lang))
-        if p.get("penalty_caveat"):
-            pen += f' <span class="law-entry__caveat">{s(lang, "penalty_caveat")}</span>'
-        facts.append((s(lang, "penalty"), pen))
-    force = _in_force(p, ctx)
-    if force:
-        facts.append((s(lang, "in_force"), force))
-    if p.get("changes"):
-        items = "".join(f"<li>{fmt_date(c.get('date'), lang)}: {esc(text(c.get('text'), lang))}</li>"
-                        for c in p["changes"] if isinstance(c, dict))
-        facts.append((s(lang, "changes"), f'<ul class="law-entry__changes">{items}</ul>'))
-    if p.get("note"):
-        facts.append((s(lang, "note"), esc(text(p["note"], lang))))
-    status = s(lang, "status_proposal") if is_proposal(p) else s(lang, f"status_{p.get('status', 'to-verify')}")
-    facts.append((s(lang, "status"), status))
+        citation = text(p.get("citation") or p.get("act"), lang)
     src = str(p.get("source", ""))
-    if src.startswith("https://"):
-        facts.append((s(lang, "source"), f'<a href="{html.escape(src)}">{s(lang, "source_link", host=esc(_host(src)))}</a>'))
-    else:  # a text reference, e.g. an SFS number at riksdagen.se: no guessed deep link
-        facts.append((s(lang, "source"), esc(src)))
-    facts.append((s(lang, "checked"), s(lang, "checked_text", date=fmt_date(p.get("checked"), lang),
-                                        basis=esc(text(p.get("basis"), lang)))))
-    out.append('<dl class="law-entry__facts">')
-    out += [f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in facts]
-    out += ["</dl>", "", "</div>", ""]
-    return "\n".join(out)
+    return components.render(
+        "law-entry", ctx.site, t=_t(lang), id=arg,
+        kind="proposal" if is_proposal(p) else ("to-verify" if is_review(p) else "confirmed"),
+        # the page's own heading with this id, if it has one, is the card's heading
+        heading="" if arg in heading_ids(ctx.site, ctx.src) else cap(text(p["name"], lang)),
+        ended=fmt_date(p.get("in_force_until"), lang) if ended else "",
+        successor=_link(ctx, succ["id"]) if succ["id"] != arg else None,
+        proposal=is_proposal(p), review=is_review(p), citation=citation, summary=text(p["summary"], lang),
+        penalty=text(p["penalty"], lang) if p.get("penalty") and not is_review(p) else "",
+        penalty_caveat=bool(p.get("penalty_caveat")), in_force=_in_force(p, ctx),
+        changes=[{"date": fmt_date(c.get("date"), lang), "text": text(c.get("text"), lang)}
+                 for c in p.get("changes") or [] if isinstance(c, dict)],
+        note=text(p.get("note"), lang),
+        status=s(lang, "status_proposal") if is_proposal(p) else s(lang, f"status_{p.get('status', 'to-verify')}"),
+        # a text reference (e.g. an SFS number at riksdagen.se) is shown as text: no guessed deep link
+        source=src, source_url=src if src.startswith("https://") else "", source_host=_host(src),
+        checked=fmt_date(p.get("checked"), lang), basis=text(p.get("basis"), lang))
 
 
-def _cell(value: str) -> str:
-    return fold(value).replace("|", "\\|")
-
-
-def _table(items: list[dict], ctx) -> list[str]:
+def _table(cat: str, items: list[dict], ctx, heading: bool) -> dict:
     lang = ctx.lang
     with_penalty = any(p.get("penalty") and not is_review(p) for p in items)
-    cols = ["col_name", "col_citation", "col_brief"] + (["col_penalty"] if with_penalty else []) + ["col_status"]
-    rows = ["| " + " | ".join(s(lang, c) for c in cols) + " |", "|" + "---|" * len(cols)]
+    rows = []
     for p in items:
-        pid = p["id"]
-        name = f"[{md_inline(cap(text(p['name'], lang)))}]({link_to(ctx, pid)})"
-        brief = text(p.get("brief") or p.get("summary"), lang)
         status = s(lang, "status_proposal") if is_proposal(p) else (
             s(lang, "status_to-verify") if is_review(p) else s(lang, "table_confirmed"))
         end, start = parse_date(p.get("in_force_until")), parse_date(p.get("in_force_from"))
-        if end and end >= ctx.today:
+        if end:  # (provisions that have ended are not in the table)
             status += ", " + s(lang, "table_until", date=end.isoformat())
-        elif end:
-            status += ", " + s(lang, "ended", date=end.isoformat())
         elif start and start > ctx.today:
             status += ", " + s(lang, "table_from", date=start.isoformat())
-        cells = [name, _cell(html.escape(citation_text(p, lang, short=True), quote=False)), _cell(html.escape(brief, quote=False))]
-        if with_penalty:
-            pen = p.get("penalty_brief") or p.get("penalty")
-            cells.append(_cell(html.escape(text(pen, lang), quote=False)) if pen and not is_review(p) else "–")
-        cells.append(_cell(status))
-        rows.append("| " + " | ".join(cells) + " |")
-    return rows
+        pen = p.get("penalty_brief") or p.get("penalty")
+        rows.append({"name": cap(text(p["name"], lang)), "href": link_to(ctx, p["id"]),
+                     "citation": citation_text(p, lang, short=True), "brief": text(p.get("brief") or p.get("summary"), lang),
+                     "penalty": text(pen, lang) if pen and not is_review(p) else "", "status": status})
+    return {"category": cat, "heading": s(lang, "cat_" + cat) if heading else "", "with_penalty": with_penalty,
+            "columns": ["col_name", "col_citation", "col_brief"] + (["col_penalty"] if with_penalty else []) + ["col_status"],
+            "rows": rows}
 
 
 def render_table(arg: str, ctx) -> str:
@@ -428,16 +323,13 @@ def render_table(arg: str, ctx) -> str:
     reg = register(ctx.site)
     if arg and arg not in CATEGORIES:
         raise LookupError(f"unknown law category '{arg}' (known: {', '.join(CATEGORIES)})")
-    out = ['<div class="law-summary" markdown="1">', ""]
+    tables = []
     for cat in ([arg] if arg else CATEGORIES):
-        items = [p for p in reg.values() if p.get("category") == cat]
-        if not items:
-            continue
-        if not arg:
-            out += [f"## {s(ctx.lang, 'cat_' + cat)} {{ #kategori-{cat} }}", ""]
-        out += _table(items, ctx) + [""]
-    out += ["</div>", ""]
-    return "\n".join(out)
+        # the law in brief is the law of the build date: provisions that have stopped applying keep only their cards
+        items = [p for p in reg.values() if p.get("category") == cat and not has_ended(p, ctx.today)]
+        if items:
+            tables.append(_table(cat, items, ctx, heading=not arg))
+    return components.render("law-table", ctx.site, t=_t(ctx.lang), tables=tables)
 
 
 def newest_checked(site) -> dt.date | None:
@@ -451,13 +343,80 @@ def render_status(arg: str, ctx) -> str:
     newest = newest_checked(ctx.site)
     if newest is None:
         raise LookupError("the law register docs/_data/law.yml has no provisions with a 'checked' date")
-    n = sum(1 for p in reg.values() if is_review(p))
-    date = f'<time datetime="{newest.isoformat()}">{newest.isoformat()}</time>'
-    return (f'<p class="law-status"><strong>{s(ctx.lang, "legal_status", date=date)}</strong> '
-            f'{s(ctx.lang, "legal_status_text", n=n, total=len(reg))}</p>\n')
+    return components.render("law-status", ctx.site, t=_t(ctx.lang), newest=newest.isoformat(),
+                             n=sum(1 for p in reg.values() if is_review(p)), total=len(reg))
 
 
-RENDERERS = {"law": render_cite, "law-entry": render_entry, "law-table": render_table, "law-status": render_status}
+# ---------------------------------------------------------------- text shown while a provision applies
+
+WHILE, END_WHILE = "while", "end-while"
+
+
+def while_blocks(text_: str) -> tuple[list[tuple[object, object]], list[tuple[int, str]]]:
+    """Pairs of (`while` marker, `end-while` marker) in the text, and (line, message) for markers that do
+    not pair up. Blocks do not nest."""
+    pairs, problems, open_ = [], [], None
+    for m in find_markers(text_):
+        if m.name == WHILE:
+            if open_ is not None:
+                problems.append((m.line, f"<!-- while: {m.arg} --> starts before the block from line {open_.line} "
+                                         "is closed: end that block first with <!-- end-while -->"))
+                continue
+            if not m.arg:
+                problems.append((m.line, "write which provision the text depends on: <!-- while: LAW-ID -->"))
+            open_ = m
+        elif m.name == END_WHILE:
+            if open_ is None:
+                problems.append((m.line, "<!-- end-while --> without a <!-- while: LAW-ID --> before it: remove it or add the start"))
+                continue
+            pairs.append((open_, m))
+            open_ = None
+    if open_ is not None:
+        problems.append((open_.line, f"<!-- while: {open_.arg} --> is never closed: add <!-- end-while --> after the text it covers"))
+    return pairs, problems
+
+
+def _hidden(text_: str, site, today: dt.date) -> list[tuple[int, int]]:
+    """Offsets (start, end) of the `while` blocks whose provision is not in force on `today`."""
+    reg, out = register(site), []
+    for start, end in while_blocks(text_)[0]:
+        p = reg.get(start.arg)
+        if p is not None and not in_force(p, today):
+            out.append((start.start, end.end))
+    return out
+
+
+def shown_text(text_: str, site, today: dt.date) -> str:
+    """The text as a build on `today` shows it: `while` blocks of provisions not in force are blanked
+    (their newlines kept, so every later line keeps its number)."""
+    parts, pos = [], 0
+    for a, b in _hidden(text_, site, today):
+        parts += [text_[pos:a], "\n" * text_.count("\n", a, b)]
+        pos = b
+    return "".join(parts) + text_[pos:]
+
+
+def prepare(text_: str, ctx, path: str, line_offset: int = 0) -> str:
+    """Render step before markers are expanded (called by scripts.render): drop `while` blocks that do
+    not apply on the build date. Unpaired or unknown `while` markers fail with path:line."""
+    _, bad = while_blocks(text_)
+    problems = [Problem(path, line + line_offset, msg) for line, msg in bad]
+    reg = register(ctx.site)
+    for start, _end in while_blocks(text_)[0]:
+        if start.arg and start.arg not in reg:
+            problems.append(Problem(path, start.line + line_offset, f"<!-- while: {start.arg} -->: unknown law id "
+                                    f"'{start.arg}' (known: {', '.join(sorted(reg))})"))
+    if problems:
+        raise ContentError(problems)
+    return shown_text(text_, ctx.site, ctx.today)
+
+
+def _nothing(arg: str, ctx) -> str:
+    return ""
+
+
+RENDERERS = {"law": render_cite, "law-entry": render_entry, "law-table": render_table, "law-status": render_status,
+             WHILE: _nothing, END_WHILE: _nothing}
 
 
 # ---------------------------------------------------------------- hand-written citations
@@ -572,11 +531,13 @@ def check_handwritten(site) -> list[Problem]:
 
 # ---------------------------------------------------------------- checks
 
-def _citations(site) -> list[tuple[str, object, int]]:
-    """(provision id, page, file line) of every inline `law` marker."""
+def _citations(site, today: dt.date | None = None) -> list[tuple[str, object, int]]:
+    """(provision id, page, file line) of every inline `law` marker; with `today`, only those a build on
+    that date shows (not inside a `while` block of a provision that does not apply then)."""
     out = []
     for page in site.pages():
-        for m in find_markers(page.body):
+        body = shown_text(page.body, site, today) if today else page.body
+        for m in find_markers(body):
             if m.name == "law":
                 out.append((m.arg, page, page.body_line + m.line - 1))
     return out
@@ -607,6 +568,7 @@ def check(site, today: dt.date | None = None) -> list[Problem]:
 
     reg = register(site)
     cites = _citations(site)
+    shown = _citations(site, today)
     seen: dict[str, int] = {}
     for i, p in enumerate(items):
         if not isinstance(p, dict) or not isinstance(p.get("id"), str):
@@ -624,30 +586,53 @@ def check(site, today: dt.date | None = None) -> list[Problem]:
         if rep is not None and rep not in reg:
             problems.append(Problem(path, line, f"'{pid}': replaced_by '{rep}' is not a provision in the register"))
         citing = [c for c in cites if c[0] == pid]
+        succ = current(site, pid, end + dt.timedelta(days=1)) if end else p
         if end and end < today:
-            problems.append(Problem(path, line, f"{_label(p)} stopped applying on {end}: "
-                                    + (f"cite '{rep}' instead where it is cited, " if rep else "")
-                                    + "move it to history or remove it, and re-check the pages that explain it", "warning"))
+            if succ["id"] != pid:
+                problems.append(Problem(path, line, f"{_label(p)} stopped applying on {end}; its citations now show "
+                                        f"'{succ['id']}'. When the pages no longer need its history, remove its "
+                                        "<!-- while: --> blocks and card", "warning"))
+            else:
+                problems.append(Problem(path, line, f"{_label(p)} stopped applying on {end}: "
+                                        + (f"cite '{rep}' instead where it is cited, " if rep else "")
+                                        + "move it to history or remove it, and re-check the pages that explain it", "warning"))
         elif end and (end - today).days <= SOON_DAYS:
             days = (end - today).days
-            what = (f"check that '{rep}' (the provision that replaces it) is confirmed, " if rep else "find out what replaces it, ")
-            where = f"then update the {len(citing)} citation(s) ({_where(citing)})" if citing else "then update the pages that explain it"
-            problems.append(Problem(path, line, f"{_label(p)} stops applying on {end} (in {days} days): {what}{where}"
-                                    " and its card on the legislation pages", "warning"))
+            if succ["id"] != pid:
+                day = end + dt.timedelta(days=1)
+                later = [c for c in _citations(site, day) if c[0] == pid]
+                switched = (f"its {len(later)} citation(s) still shown then ({_where(later)}) will show '{succ['id']}'"
+                            if later else "none of its citations is shown then")
+                problems.append(Problem(path, line, f"{_label(p)} stops applying on {end} (in {days} days). From {day} "
+                                        f"the pages switch by themselves: <!-- while: --> blocks change and {switched}. "
+                                        f"Check that '{succ['id']}' and the text shown from that day are right "
+                                        f"(preview: TODAY={day} make serve)", "warning"))
+            else:
+                day = end + dt.timedelta(days=1)
+                later = [c for c in _citations(site, day) if c[0] == pid]
+                what = (f"'{rep}' (the provision that replaces it) is not in force on {day}, so the check fails from then on "
+                        "for every citation still shown; " if rep else "nothing in the register replaces it: find out what does, ")
+                where = (f"then update the {len(later)} citation(s) still shown from {day} ({_where(later)})" if later
+                         else "then update the pages that explain it")
+                problems.append(Problem(path, line, f"{_label(p)} stops applying on {end} (in {days} days): {what}{where}"
+                                        " and its card on the legislation pages", "warning"))
         checked = parse_date(p.get("checked"))
         if checked and add_months(checked, months) < today:
             problems.append(Problem(path, line, f"'{pid}' was last checked on {checked}, more than {months} months ago: "
                                     "check it against the official text, then update 'checked' and 'basis'", "warning"))
         elif checked and checked > today:
             problems.append(Problem(path, line, f"'{pid}': checked {checked} is in the future"))
-    # citations of provisions no longer in force
-    for pid, page, line in cites:
+    # citations shown on `today` of provisions no longer in force and without a successor in force
+    for pid, page, line in shown:
         p = reg.get(pid)
         end = parse_date(p.get("in_force_until")) if p else None
-        if end and end < today:
+        if end and end < today and current(site, pid, today)["id"] == pid:
             rep = p.get("replaced_by")
             problems.append(Problem(str(page.path), line, f"cites {_label(p)}, which stopped applying on {end}: "
-                                    + (f"cite '{rep}' instead" if rep else "cite the provision in force instead")))
+                                    + (f"'{rep}', which should replace it, is not in force on {today}: fix its "
+                                       "in_force_from or cite the provision in force instead" if rep
+                                       else "cite the provision in force instead, or put the text in a "
+                                       f"<!-- while: {pid} --> … <!-- end-while --> block")))
     # each provision has exactly one home
     places = homes(site)
     for pid, p in reg.items():

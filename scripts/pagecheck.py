@@ -34,7 +34,11 @@ def check_page(page, known_owners: dict) -> list[Problem]:
         admonitions = [b for b in blocks if b.kind == "admonition"]
         if not blocks or blocks[0].kind != "admonition" or blocks[0].key != "objectives":
             problems.append(Problem(path, page.body_line, "a knowledge page starts with its learning objectives: '!!! objectives \"Det här lär du dig\"'"))
-        if not admonitions or admonitions[-1].key != "keypoints" or blocks[-1].key != "keypoints":
+        # markers inside the key points (indented lines) belong to them
+        body_lines = page.body.splitlines()
+        outer = [b for b in blocks if not (b.kind == "marker" and 0 <= b.line - page.body_line < len(body_lines)
+                                             and body_lines[b.line - page.body_line].startswith("    "))]
+        if not admonitions or admonitions[-1].key != "keypoints" or outer[-1].key != "keypoints":
             problems.append(Problem(path, page.body_line, "a knowledge page ends with its key points: '!!! keypoints \"Viktigast att komma ihåg\"'"))
         words = P.prose_words(page.body)
         if words < P.MIN_WORDS:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from . import pages as pages_mod
 from .markers import expand
 from .problems import ContentError, Problem
+from .settings import today as settings_today
 from .strings import t
 
 # Feature modules, each exposing RENDERERS and check(site). Order is irrelevant.
@@ -34,13 +35,23 @@ def renderers() -> dict:
     return out
 
 
+def prepare(text: str, ctx, path: str, line_offset: int = 0) -> str:
+    """Features' text-level steps before markers are expanded (e.g. law.prepare drops text that is
+    shown only while a provision is in force). Line numbers are kept."""
+    for mod in features():
+        step = getattr(mod, "prepare", None)
+        if step:
+            text = step(text, ctx, path, line_offset)
+    return text
+
+
 @dataclass
 class RenderContext:
     lang: str
     src: str                      # docs-relative source path of the page
     site: object                  # scripts.site.Site
     page_url: str = ""
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=settings_today)
     meta: dict = field(default_factory=dict)
 
     @property
@@ -57,6 +68,7 @@ def render_page(markdown: str, ctx: RenderContext, path: str) -> str:
     """The whole Markdown transformation for one page in one language."""
     page = pages_mod.Page(path=path, src=ctx.src, lang=pages_mod.lang_of_src(ctx.src), meta=ctx.meta,
                           body=markdown, body_line=body_line_of(path))
+    markdown = prepare(markdown, ctx, path, page.body_line - 1)
     body = expand(markdown, ctx, renderers(), path, line_offset=page.body_line - 1)
     if page.kind == "content":
         minutes = pages_mod.reading_minutes(markdown)
@@ -86,7 +98,7 @@ def body_line_of(path: str) -> int:
         return 1
 
 
-def check_markers(site) -> list[Problem]:
+def check_markers(site, today: dt.date | None = None) -> list[Problem]:
     """Expand every page's markers in every language (no build) to find unknown names and ids."""
     problems = []
     rend = renderers()
@@ -98,9 +110,10 @@ def check_markers(site) -> list[Problem]:
                 # the Swedish page is rendered in the English build only when it has no translation
                 if (site.docs / pages_mod.translation_src(page.slug, lang)).exists():
                     continue
-            ctx = RenderContext(lang=lang, src=page.src, site=site, meta=page.meta)
+            ctx = RenderContext(lang=lang, src=page.src, site=site, meta=page.meta, today=today or settings_today())
             try:
-                expand(page.body, ctx, rend, str(page.path), line_offset=page.body_line - 1)
+                expand(prepare(page.body, ctx, str(page.path), page.body_line - 1), ctx, rend, str(page.path),
+                       line_offset=page.body_line - 1)
             except ContentError as e:
                 problems.extend(p for p in e.problems if p not in problems)
     return problems

@@ -1,6 +1,7 @@
 """Site settings from mkdocs.yml, read without MkDocs (so checks run in a second)."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def _env(loader, node):
 _ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
-DEFAULTS = {"city": "goteborg", "pass_mark": 80, "review_interval_months": 12, "quick_exit_url": "",
+DEFAULTS = {"city": "goteborg", "pass_mark": 80, "review_interval_months": 12, "quick_exit_url": "", "components": [],
             "card_languages_off": []}
 
 
@@ -46,3 +47,15 @@ def settings_from_config(cfg: dict) -> dict:
     s["edit_uri"] = cfg.get("edit_uri") or ""
     s["nav"] = cfg.get("nav") or []
     return s
+
+
+def today() -> dt.date:
+    """The date the site is built and checked as of: today, or the environment's TODAY=YYYY-MM-DD
+    (to preview the site as it will be on a coming date, e.g. when a law changes)."""
+    value = os.environ.get("TODAY", "").strip()
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise SystemExit(f"TODAY={value!r} is not a date: write it as YYYY-MM-DD, e.g. TODAY=2027-01-02") from None

@@ -1,43 +1,59 @@
-"""Interface strings of our own components, per language. Material translates its own."""
+"""Interface strings of our own components, one catalogue per language: overrides/strings/LANG.yml, a section
+per component (`ui`, `law`, `quiz`, ...). Material translates its own strings. Every key exists in every language
+(tests/unit/test_strings.py). A catalogue is re-read when its file changes (for `make serve`)."""
 from __future__ import annotations
 
-STRINGS = {
-    "sv": {
-        "untranslated_title": "Inte översatt ännu",
-        "untranslated_text": "Den här sidan finns ännu inte på engelska och visas därför på svenska.",
-        "sources": "Källor",
-        "reading_time": "Lästid: cirka {n} min",
-        "owner": "Ansvarig",
-        "reviewed": "Senast granskad",
-        "next_review": "Nästa granskning",
-        "review_due": "Granskning försenad",
-        "quick_exit": "Lämna sidan snabbt",
-        "quick_exit_hint": "Tryck Skift tre gånger för att lämna sidan.",
-        "edit": "Redigera sidan",
-        "permalink": "Länk till det här avsnittet",
-        "report_error": "Rapportera fel i innehållet",
-        "page_meta": "Om sidan",
-    },
-    "en": {
-        "untranslated_title": "Not translated yet",
-        "untranslated_text": "This page has not been translated into English yet and is shown in Swedish.",
-        "sources": "Sources",
-        "reading_time": "Reading time: about {n} min",
-        "owner": "Owner",
-        "reviewed": "Last reviewed",
-        "next_review": "Next review",
-        "review_due": "Review overdue",
-        "quick_exit": "Leave this page quickly",
-        "quick_exit_hint": "Press Shift three times to leave this page.",
-        "edit": "Edit this page",
-        "permalink": "Link to this section",
-        "report_error": "Report an error in the content",
-        "page_meta": "About this page",
-    },
-}
+from pathlib import Path
+
+import yaml
+
+from .problems import ROOT
+
+CATALOGUES = ROOT / "overrides" / "strings"
+_CACHE: dict[str, tuple[float, dict]] = {}
 
 
-def lookup(table: dict, lang: str, key: str, **kw):
+def languages() -> list[str]:
+    return sorted(p.stem for p in CATALOGUES.glob("*.yml"))
+
+
+def catalogue(lang: str) -> dict:
+    """The whole catalogue of one language, {section: {key: text}} (Swedish for an unknown language)."""
+    path = CATALOGUES / f"{lang}.yml"
+    if not path.exists():
+        path = CATALOGUES / "sv.yml"
+    mtime = path.stat().st_mtime
+    cached = _CACHE.get(str(path))
+    if cached is None or cached[0] != mtime:
+        cached = (mtime, yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {})
+        _CACHE[str(path)] = cached
+    return cached[1]
+
+
+class Section:
+    """One component's strings in every language, used as a {lang: {key: text}} table."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __getitem__(self, lang: str) -> dict:
+        return catalogue(lang)[self.name]
+
+    def get(self, lang: str, default=None):
+        return catalogue(lang).get(self.name, default) if (CATALOGUES / f"{lang}.yml").exists() else default
+
+    def __contains__(self, lang: str) -> bool:
+        return (CATALOGUES / f"{lang}.yml").exists()
+
+
+def section(name: str) -> Section:
+    return Section(name)
+
+
+STRINGS = section("ui")
+
+
+def lookup(table, lang: str, key: str, **kw):
     """A string from a {lang: {key: text}} table, Swedish when the language is missing; formatted with kw."""
     value = table.get(lang, table["sv"])[key]
     return value.format(**kw) if kw else value

@@ -1,6 +1,5 @@
 """Build hook: hands each page's Markdown to scripts.render and adds derived page facts.
 All logic lives in scripts/ (plain Python); this file only adapts MkDocs events to it."""
-import datetime as dt
 import os
 import sys
 
@@ -13,7 +12,7 @@ from scripts.languages import FALLBACK_URLS  # noqa: E402
 from scripts.pages import lang_of_src  # noqa: E402
 from scripts.problems import ContentError  # noqa: E402
 from scripts.render import RenderContext, render_page  # noqa: E402
-from scripts.settings import settings_from_config  # noqa: E402
+from scripts.settings import settings_from_config, today as build_date  # noqa: E402
 from scripts.site import Site  # noqa: E402
 from scripts.strings import STRINGS  # noqa: E402
 
@@ -33,14 +32,14 @@ def on_page_markdown(markdown, page, config, files):
     lang = config.theme["language"]
     # Glossary tooltips: MkDocs makes a Markdown instance per page from mdx_configs, so this is per language.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.mapping(_site, lang)
-    ctx = RenderContext(lang=lang, src=page.file.src_uri, site=_site, page_url=page.url, meta=page.meta)
+    ctx = RenderContext(lang=lang, src=page.file.src_uri, site=_site, page_url=page.url, meta=page.meta, today=build_date())
     try:
         markdown = render_page(markdown, ctx, page.file.abs_src_path)
     except ContentError as e:
         raise PluginError(f"\n{e}") from None
     if lang_of_src(page.file.src_uri) != lang:
         FALLBACK_URLS.add(page.url)
-    today = dt.date.today()
+    today = build_date()
     page.meta.update(review.page_review(page.meta, _site.settings["review_interval_months"], today))
     owner = pagecheck.owners(_site).get(page.meta.get("owner"), {})
     page.meta["owner_name"] = (owner.get("name") or {}).get(lang, page.meta.get("owner"))

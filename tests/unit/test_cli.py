@@ -3,15 +3,17 @@ from scripts.cli import main
 
 
 def test_check_passes_today_and_warns_about_lvu(capsys):
-    assert main(["check-law", "--today", "2026-11-23"]) == 0
+    assert main(["check-law", "--today", "2026-12-01"]) == 0
     out = capsys.readouterr().out
-    assert "warning: 'lvu-3' (3 § LVU) stops applying on 2026-12-31 (in 38 days)" in out
+    assert "warning: 'lvu-3' (3 § LVU) stops applying on 2026-12-31 (in 30 days). From 2027-01-01 the pages switch by themselves" in out
 
 
-def test_lvu_citations_fail_after_the_replacement(capsys):
-    assert main(["check-law", "--today", "2027-01-05"]) == 1
+def test_check_passes_after_lvu_is_replaced(capsys):
+    # the law on 1 January 2027: the whole check (not only the law register) passes on both sides of the date
+    assert main(["check", "--today", "2026-12-31"]) == 0
+    assert main(["check", "--today", "2027-01-02"]) == 0
     out = capsys.readouterr().out
-    assert "docs/agera/socialtjansten.md:42: cites 'lvu-3' (3 § LVU), which stopped applying on 2026-12-31: cite 'lvu-ersattning' instead" in out
+    assert "'lvu-3' (3 § LVU) stopped applying on 2026-12-31; its citations now show 'lvu-ersattning'" in out
 
 
 def test_check_review_groups_by_owner_and_names_the_line(capsys):

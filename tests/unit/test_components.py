@@ -1,0 +1,111 @@
+"""Components rendered by our code (law cards, citations, tables, ...): snapshots of their output on the
+real content, and escaping of hostile data.
+
+The snapshots in tests/snapshots/ were taken before the markup moved into templates
+(overrides/components/): the move must not change a byte. After a deliberate change of a component,
+rewrite them with `UPDATE_SNAPSHOTS=1 pytest tests/unit/test_components.py` and review the diff."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from scripts import law
+from scripts.render import RenderContext
+from scripts.site import Site
+
+ROOT = Path(__file__).resolve().parents[2]
+SNAPSHOTS = ROOT / "tests" / "snapshots"
+DATES = (dt.date(2026, 12, 15), dt.date(2027, 1, 2))
+
+
+@pytest.fixture(scope="module")
+def site():
+    return Site()
+
+
+def law_components(site) -> dict[str, str]:
+    out = {}
+    for day in DATES:
+        for lang in ("sv", "en"):
+            here = RenderContext(lang=lang, src="agera/index.md", site=site, today=day)
+            summary = RenderContext(lang=lang, src="lagstiftning/lagen-i-korthet.md", site=site, today=day)
+            out[f"law-table/{lang}/{day}"] = law.render_table("", summary)
+            out[f"law-status/{lang}/{day}"] = law.render_status("", summary)
+            for pid in law.register(site):
+                home = RenderContext(lang=lang, src=law.home_of(site, pid), site=site, today=day)
+                out[f"law-entry/{pid}/{lang}/{day}"] = law.render_entry(pid, home)
+                out[f"law-cite/{pid}/{lang}/{day}"] = law.render_cite(pid, here)
+    return out
+
+
+def same(a: str) -> str:
+    """Templates escape quotes in text too (&#39;, &#34;), the old f-strings did not: the same to a reader
+    and to the Markdown and HTML parsers. Everything else must match exactly."""
+    return a.replace("&#39;", "'").replace("&#34;", '"')
+
+
+def check_snapshot(name: str, rendered: dict[str, str]):
+    path = SNAPSHOTS / f"{name}.json"
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(rendered, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    expected = json.loads(path.read_text(encoding="utf-8"))
+    assert sorted(rendered) == sorted(expected)
+    changed = [k for k in expected if same(rendered[k]) != same(expected[k])]
+    assert changed == [], f"{len(changed)} rendering(s) differ from {path.name}, first: {changed[:3]}"
+
+
+def test_law_components_unchanged(site):
+    check_snapshot("law", law_components(site))
+
+
+# ---------------------------------------------------------------- hostile data is escaped
+
+EVIL = '<script>alert("x")</script> & "quotes" \'apostrophes\' <b>bold</b>'
+EVIL_URL = 'https://example.org/"><script>alert(1)</script>'
+
+
+def hostile_law_site(tmp_path):
+    import yaml
+    docs = tmp_path / "docs"
+    (docs / "_data").mkdir(parents=True)
+    (docs / "lagstiftning").mkdir()
+    text = {"sv": EVIL, "en": EVIL}
+    base = {"category": "brott", "act": EVIL, "name": text, "summary": text, "brief": text, "source": EVIL_URL,
+            "basis": text, "checked": "2026-11-22", "note": text}
+    provisions = [
+        dict(base, id="ond", citation=EVIL, citation_short=EVIL, status="confirmed", penalty=text, penalty_brief=text,
+             penalty_caveat=True, in_force_until="2026-12-31", replaced_by="ny",
+             changes=[{"date": "2025-07-01", "text": text}]),
+        dict(base, id="ny", status="to-verify", in_force_from="2027-01-01", source=EVIL),
+    ]
+    (docs / "_data" / "law.yml").write_text(yaml.safe_dump({"owner": "x", "provisions": provisions}, allow_unicode=True),
+                                            encoding="utf-8")
+    page = "---\ntitle: T\n---\n\n<!-- law-entry: ond -->\n\n<!-- law-entry: ny -->\n"
+    (docs / "lagstiftning" / "brott.md").write_text(page, encoding="utf-8")
+    return Site(root=tmp_path, settings={"review_interval_months": 12}, docs=docs)
+
+
+def assert_escaped(out: str):
+    assert "<script" not in out and "<b>" not in out, out
+    assert "&lt;script&gt;" in out or "\\&lt;script\\&gt;" in out
+    assert "&amp;" in out
+
+
+def test_law_components_escape_hostile_data(tmp_path):
+    site = hostile_law_site(tmp_path)
+    law._INDEX_CACHE.clear()
+    for day in DATES:
+        for lang in ("sv", "en"):
+            home = RenderContext(lang=lang, src="lagstiftning/brott.md", site=site, today=day)
+            other = RenderContext(lang=lang, src="sida.md", site=site, today=day)
+            for out in (law.render_entry("ond", home), law.render_entry("ny", home), law.render_cite("ond", other),
+                        law.render_table("", home)):
+                assert_escaped(out)
+    card = law.render_entry("ond", RenderContext(lang="sv", src="lagstiftning/brott.md", site=site, today=DATES[0]))
+    assert 'href="https://example.org/&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in card
+    law._INDEX_CACHE.clear()
