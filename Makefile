@@ -77,6 +77,12 @@ deps-xmllint:
 scorm: $(BIN)/.installed deps-node  ## SCORM 1.2 packages for an LMS: build/scorm/<name>-sv.zip and -en.zip (COURSE=track id)
 	$(PY) -m scripts.scorm --out build/scorm $(if $(COURSE),--course $(COURSE))
 
+# Help-card tests (issue 15): zbarimg decodes the cards' QR codes; a Thai font so the Thai card prints as text.
+.PHONY: deps-cards
+deps-browser: deps-cards
+deps-cards:
+	@{ test -x /usr/bin/zbarimg && fc-list :lang=th | grep -q . ; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools fonts-thai-tlwg >/dev/null; }
+
 # A build whose root-absolute links work when served at the root of any local port.
 $(TEST_SITE): $(BIN)/.installed
 	rm -rf $(TEST_SITE)

@@ -52,6 +52,7 @@ CHECKS = {
     "check-course": _feature("course"),
     "check-figures": _feature("figures"),
     "check-tracks": _feature("tracks"),
+    "check-cards": _feature("cards"),
 }
 
 

@@ -464,6 +464,8 @@ def render_box(arg: str, ctx) -> str:
     else:
         body.append(f'<p class="contacts-box__empty">{s["none_here"]}</p>')
     body.append(f'<p class="contacts-box__more"><a href="{_esc(_directory_url(ctx))}#{_esc(situation.get("need", ""))}">{s["all_contacts"]}</a></p>')
+    from .cards import handover_html  # "material att lämna över": the help cards (scripts/cards.py)
+    body.append(handover_html(ctx))
     body.append("</aside>")
     return "".join(body)
 

@@ -15,7 +15,7 @@ from .strings import t
 
 # Feature modules, each exposing RENDERERS and check(site). Order is irrelevant.
 FEATURES = ("sources", "glossary", "sitecontact", "law", "contacts", "quiz", "course", "topics", "certificate",
-            "tracks")
+            "tracks", "cards")
 
 
 def features():

@@ -27,7 +27,8 @@ def _env(loader, node):
 _ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
-DEFAULTS = {"city": "goteborg", "pass_mark": 80, "review_interval_months": 12, "quick_exit_url": "", "components": []}
+DEFAULTS = {"city": "goteborg", "pass_mark": 80, "review_interval_months": 12, "quick_exit_url": "", "components": [],
+            "card_languages_off": []}
 
 
 def load_settings(root: Path) -> dict:
