@@ -156,6 +156,14 @@ def expand(text: str, ctx, renderers: dict[str, Renderer], path: str, line_offse
     return "".join(parts)
 
 
+ID_RE = re.compile(r'\bid="([^"]+)"')
+
+
+def fragment_ids(fragments: list | None) -> set[str]:
+    """The element ids in fragments kept out of Markdown: anchors that links to the page may point at."""
+    return {i for f in fragments or [] for i in ID_RE.findall(f)}
+
+
 def restore(html: str, fragments: list | None) -> str:
     """Put the fragments kept out of Markdown back into the page's HTML."""
     if not fragments:

@@ -8,7 +8,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspa
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from scripts import gate, glossary, pagecheck, review, templatecache  # noqa: E402
-from scripts.markers import restore  # noqa: E402
+from scripts.markers import fragment_ids, restore  # noqa: E402
 from scripts.problems import ContentError  # noqa: E402
 from scripts.render import RenderContext, render_page  # noqa: E402
 from scripts.settings import settings_from_config, today as build_date  # noqa: E402
@@ -53,7 +53,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    html = restore(html, getattr(page, "kb_fragments", None))
+    fragments = getattr(page, "kb_fragments", None)
+    html = restore(html, fragments)
+    if fragments and getattr(page, "present_anchor_ids", None) is not None:
+        page.present_anchor_ids.update(fragment_ids(fragments))  # so MkDocs' anchor check sees their ids
     # toc's permalink_title is one setting for all languages; give English pages English.
     return html.replace('title="Länk till det här avsnittet"', f'title="{STRINGS[config.theme["language"]]["permalink"]}"')
 
