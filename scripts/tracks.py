@@ -224,10 +224,13 @@ def included_markdown(site, ref: str, ctx, used: set) -> tuple[str, str]:
         return new
 
     out, in_fence = [], False
+    src_title = str(page.meta.get("title") or slug)
     title = sec.title
+    if "\0" + title in used:  # two sections with the same heading: name the page (headings, and the table of contents, stay distinct)
+        title = f"{title} ({src_title})"
+    used.add("\0" + title)
     out.append(f"## {title} {{ #{unique(hid)} }}")
     out.append("")
-    src_title = str(page.meta.get("title") or slug)
     out.append(f'<p class="track-source">{_e(s(ctx.lang, "from"))} '
                f'<a href="{_e(_url(ctx, f"{slug}#{hid}"))}">{_e(src_title)}</a></p>')
     out.append("")
