@@ -7,7 +7,9 @@ Figures, not tests: nothing here fails on a slow machine.
      Material + mkdocs-static-i18n (no hooks, no template overrides); the ratio is our overhead
   2. growth: synthetic sites of 100, 300, 1000 pages x 2 languages with the project's configuration
   3. editor loop: seconds from saving a page to the change being served by `mkdocs serve`
-  4. weight (gzip): first visit of the home, a content and a quiz page; search index per language; quiz assets
+  4. weight (gzip): first visit of the home, a content and a quiz page; quiz assets
+  4b. search (Pagefind): bytes a real Chromium fetches on a first visit before any interaction, on a first
+     search and in a session of five searches; index size per language; indexing time
   5. Lighthouse (mobile, desktop) for three pages, served with gzip
 """
 from __future__ import annotations
@@ -36,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BIN = Path(sys.executable).parent
 OUT = ROOT / "build"
-LH_PORT = 8766  # the bench site is built for, and served at, this port
+LH_PORT = int(os.environ.get("BENCH_PORT", "8766"))  # the bench site is built for, and served at, this port
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{LH_PORT}/")
 GOALS = {"overhead_ratio": 1.10, "ms_per_page_lang": 25, "content_first_visit_kb": 60, "quiz_assets_kb": 10,
          "lighthouse_mobile_performance": 95}
@@ -172,7 +174,7 @@ def bench_growth(sizes: list[int]) -> list[dict]:
 
 # ------------------------------------------------------------------------------------------- 3. editor loop
 
-def bench_editor_loop(port: int = 8765) -> dict:
+def bench_editor_loop(port: int = LH_PORT + 1) -> dict:
     with tempfile.TemporaryDirectory() as t:
         proj = project_copy(Path(t))
         env = dict(ENV, SITE_URL=f"http://127.0.0.1:{port}/")
@@ -200,7 +202,24 @@ def bench_editor_loop(port: int = 8765) -> dict:
                 except OSError:
                     pass
                 time.sleep(0.05)
-            return {"serve_startup_s": round(startup, 1), "change_visible_s": round(time.perf_counter() - t1, 1)}
+            visible = time.perf_counter() - t1
+            # the live preview's search: the Swedish index is replaced once the background indexing is done
+            entry_url = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
+            searchable = None
+            try:
+                first = json.loads(urllib.request.urlopen(entry_url, timeout=2).read())["languages"]["sv"]["hash"]
+            except (OSError, ValueError, KeyError):
+                first = None
+            while first is not None and time.perf_counter() - t1 < 180:
+                try:
+                    if json.loads(urllib.request.urlopen(entry_url, timeout=2).read())["languages"]["sv"]["hash"] != first:
+                        searchable = time.perf_counter() - t1
+                        break
+                except (OSError, ValueError, KeyError):
+                    pass
+                time.sleep(0.1)
+            return {"serve_startup_s": round(startup, 1), "change_visible_s": round(visible, 1),
+                    "change_searchable_s": round(searchable, 1) if searchable else None}
         finally:
             srv.terminate()
             srv.wait(10)
@@ -227,12 +246,61 @@ def first_visit(site: Path, path: str) -> dict:
 
 def bench_weight(site: Path) -> dict:
     out = {name: first_visit(site, p) for name, p in PAGES.items() if (site / p / "index.html").exists()}
-    out["search_index_kb"] = {"sv": kb(gz((site / "search/search_index.json").read_bytes())),
-                              "en": kb(gz((site / "en/search/search_index.json").read_bytes()))}
     assets = [site / "assets/javascripts/quiz.js", site / "assets/stylesheets/quiz.css"]
     out["quiz_assets_kb"] = kb(sum(gz(f.read_bytes()) for f in assets if f.exists()))
     home = (site / "index.html").read_text()
     out["quiz_assets_only_on_quiz_pages"] = "quiz.js" not in home and "quiz.css" not in home
+    return out
+
+
+# ------------------------------------------------------------------------------------------- 4b. search
+
+SEARCHES = ["människohandel", "sugar daddy", "vem ringer jag", "orosanmälan", "betänketid"]
+
+
+def bench_search(site: Path, runs: int = 3) -> dict:
+    """Pagefind in a real Chromium against the site served with gzip: compressed bytes of every response."""
+    from scripts import search as pf
+    out = {"index_kb": {}, "indexing_s": None}
+    for lang, sz in pf.language_sizes(site / pf.BUNDLE).items():
+        out["index_kb"][lang] = {"pages": sz["pages"], "total": kb(sz["meta"] + sz["index_and_fragments"] + sz["wasm"]),
+                                 "index_and_fragments": kb(sz["index_and_fragments"]), "wasm": kb(sz["wasm"])}
+    with tempfile.TemporaryDirectory() as t:
+        out["indexing_s"] = round(statistics.median(pf.index(site, Path(t) / f"b{i}") for i in range(runs)), 2)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        out["browser"] = {"skipped": "playwright not installed"}
+        return out
+    from scripts.serve_static import serve
+    srv, base = serve(str(site), LH_PORT, handler=GzipHandler)
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=args)
+            page = browser.new_page()
+            got: list = []
+            page.on("requestfinished", lambda r: got.append((r.url, r.sizes()["responseBodySize"])))
+            page.goto(base + PAGES["content"])
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            before = list(got)
+            got.clear()
+            sizes = []
+            for q in SEARCHES:
+                page.fill("#kb-search-input", q)
+                page.wait_for_function("q => document.querySelector('[data-kb-search]').dataset.kbSearchDone === q", arg=q)
+                page.wait_for_load_state("networkidle")
+                sizes.append(sum(n for _, n in got))
+            browser.close()
+    finally:
+        srv.shutdown()
+    out["first_visit_kb"] = kb(sum(n for _, n in before))
+    out["first_visit_requests"] = len(before)
+    out["search_requests_before_use"] = sum(1 for u, _ in before if "/pagefind/" in u or "search-ui" in u)
+    out["first_search_kb"] = kb(sizes[0])
+    out["five_searches_kb"] = kb(sizes[-1])
     return out
 
 
@@ -314,11 +382,24 @@ def table(r: dict) -> str:
     e = r.get("editor_loop", {})
     if e:
         rows.append(("Editor loop: `make serve` start / change visible", f"{e['serve_startup_s']} s / {e['change_visible_s']} s", ""))
+        if e.get("change_searchable_s"):
+            rows.append(("Editor loop: change findable in the preview's search (background indexing)", f"{e['change_searchable_s']} s", ""))
     for name in PAGES:
         if name in w:
             rows.append((f"First visit, {name} page (gzip: HTML + CSS + JS)", f"{w[name]['total']} KB (html {w[name]['html']}, css {w[name]['css']}, js {w[name]['js']})",
                          f"≤ {GOALS['content_first_visit_kb']} KB" if name == "content" else ""))
-    rows.append(("Search index (gzip) sv / en", f"{w['search_index_kb']['sv']} / {w['search_index_kb']['en']} KB", ""))
+    sr = r.get("search", {})
+    if sr.get("first_visit_kb") is not None:
+        rows.append(("First visit, content page, as Chromium fetches it (all responses, gzip)",
+                     f"{sr['first_visit_kb']} KB in {sr['first_visit_requests']} requests, "
+                     f"{sr['search_requests_before_use']} of them for search", f"≤ {GOALS['content_first_visit_kb']} KB"))
+        rows.append(("Search: first search / session of five searches (Pagefind, compressed)",
+                     f"{sr['first_search_kb']} / {sr['five_searches_kb']} KB", ""))
+    if sr.get("index_kb"):
+        rows.append(("Search index per language (pages; stored compressed, incl. its WebAssembly)",
+                     "; ".join(f"{k} {v['pages']} pages {v['total']} KB ({v['index_and_fragments']} index + fragments)"
+                               for k, v in sorted(sr["index_kb"].items())), ""))
+        rows.append(("Search indexing time (Pagefind, whole site, median of 3)", f"{sr['indexing_s']} s", ""))
     rows.append(("Quiz script + styles (gzip), only on quiz pages", f"{w['quiz_assets_kb']} KB, {'yes' if w['quiz_assets_only_on_quiz_pages'] else 'NO'}", f"≤ {GOALS['quiz_assets_kb']} KB"))
     for k, v in r.get("lighthouse", {}).items():
         rows.append((f"Lighthouse {k}", ", ".join(f"{a} {b}" for a, b in v.items()) if isinstance(v, dict) else str(v),
@@ -344,7 +425,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sizes", default="100,300,1000")
-    ap.add_argument("--skip", default="", help="comma list of: growth,editor,lighthouse,profile")
+    ap.add_argument("--skip", default="", help="comma list of: growth,editor,search,lighthouse,profile")
     a = ap.parse_args(argv)
     skip = set(a.skip.split(","))
     OUT.mkdir(exist_ok=True)
@@ -355,6 +436,9 @@ def main(argv=None) -> int:
     shutil.rmtree(site, ignore_errors=True)
     timed_build(ROOT, site, strict=False)
     r["weight"] = bench_weight(site)
+    if "search" not in skip:
+        print("search …", flush=True)
+        r["search"] = bench_search(site)
     if "profile" not in skip:
         print("profile …", flush=True)
         r["profile"] = profile_build()
