@@ -9,7 +9,9 @@ Figures, not tests: nothing here fails on a slow machine.
      machine shared with other work)
   2. growth: synthetic sites of 100, 300, 1000 pages x 2 languages with the project's configuration
   3. editor loop: seconds from saving a page to the change being served by `properdocs serve` (median of edits)
-  4. weight (gzip): first visit of the home, a content and a quiz page; search index per language; quiz assets
+  4. weight (gzip): first visit of the home, a content and a quiz page; quiz assets
+  4b. search (Pagefind): bytes a real Chromium fetches on a first visit before any interaction, on a first
+     search and in a session of five searches; index size per language; indexing time
   5. Lighthouse (mobile, desktop) for three pages, served with gzip; installed with `npm ci` from the lock file
      when missing (a failing `npm ci` is reported, not hidden)
 
@@ -230,8 +232,25 @@ def bench_editor_loop(port: int = LH_PORT + 1, edits: int = 5, extra: tuple = ()
                         pass
                     time.sleep(0.02)
                 times.append(round(time.perf_counter() - t1, 2))
+            # the live preview's search: the Swedish index is replaced once the background indexing is done
+            entry_url = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
+            searchable = None
+            try:
+                first = json.loads(urllib.request.urlopen(entry_url, timeout=2).read())["languages"]["sv"]["hash"]
+            except (OSError, ValueError, KeyError):
+                first = None
+            t2 = time.perf_counter()
+            page.write_text(original + "\nSökbar mätpunkt\n")
+            while first is not None and time.perf_counter() - t2 < 180:
+                try:
+                    if json.loads(urllib.request.urlopen(entry_url, timeout=2).read())["languages"]["sv"]["hash"] != first:
+                        searchable = time.perf_counter() - t2
+                        break
+                except (OSError, ValueError, KeyError):
+                    pass
+                time.sleep(0.1)
             return {"serve_startup_s": round(startup, 1), "change_visible_s": round(statistics.median(times), 2),
-                    "change_visible_all_s": times}
+                    "change_visible_all_s": times, "change_searchable_s": round(searchable, 1) if searchable else None}
         finally:
             srv.terminate()
             srv.wait(10)
@@ -258,12 +277,61 @@ def first_visit(site: Path, path: str) -> dict:
 
 def bench_weight(site: Path) -> dict:
     out = {name: first_visit(site, p) for name, p in PAGES.items() if (site / p / "index.html").exists()}
-    out["search_index_kb"] = {"sv": kb(gz((site / "search/search_index.json").read_bytes())),
-                              "en": kb(gz((site / "en/search/search_index.json").read_bytes()))}
     assets = [site / "assets/javascripts/quiz.js", site / "assets/stylesheets/quiz.css"]
     out["quiz_assets_kb"] = kb(sum(gz(f.read_bytes()) for f in assets if f.exists()))
     home = (site / "index.html").read_text()
     out["quiz_assets_only_on_quiz_pages"] = "quiz.js" not in home and "quiz.css" not in home
+    return out
+
+
+# ------------------------------------------------------------------------------------------- 4b. search
+
+SEARCHES = ["människohandel", "sugar daddy", "vem ringer jag", "orosanmälan", "betänketid"]
+
+
+def bench_search(site: Path, runs: int = 3) -> dict:
+    """Pagefind in a real Chromium against the site served with gzip: compressed bytes of every response."""
+    from scripts import search as pf
+    out = {"index_kb": {}, "indexing_s": None}
+    for lang, sz in pf.language_sizes(site / pf.BUNDLE).items():
+        out["index_kb"][lang] = {"pages": sz["pages"], "total": kb(sz["meta"] + sz["index_and_fragments"] + sz["wasm"]),
+                                 "index_and_fragments": kb(sz["index_and_fragments"]), "wasm": kb(sz["wasm"])}
+    with tempfile.TemporaryDirectory() as t:
+        out["indexing_s"] = round(statistics.median(pf.index(site, Path(t) / f"b{i}") for i in range(runs)), 2)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        out["browser"] = {"skipped": "playwright not installed"}
+        return out
+    from scripts.serve_static import serve
+    srv, base = serve(str(site), LH_PORT, handler=GzipHandler)
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=args)
+            page = browser.new_page()
+            got: list = []
+            page.on("requestfinished", lambda r: got.append((r.url, r.sizes()["responseBodySize"])))
+            page.goto(base + PAGES["content"])
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            before = list(got)
+            got.clear()
+            sizes = []
+            for q in SEARCHES:
+                page.fill("#kb-search-input", q)
+                page.wait_for_function("q => document.querySelector('[data-kb-search]').dataset.kbSearchDone === q", arg=q)
+                page.wait_for_load_state("networkidle")
+                sizes.append(sum(n for _, n in got))
+            browser.close()
+    finally:
+        srv.shutdown()
+    out["first_visit_kb"] = kb(sum(n for _, n in before))
+    out["first_visit_requests"] = len(before)
+    out["search_requests_before_use"] = sum(1 for u, _ in before if "/pagefind/" in u or "search-ui" in u)
+    out["first_search_kb"] = kb(sizes[0])
+    out["five_searches_kb"] = kb(sizes[-1])
     return out
 
 
@@ -368,11 +436,24 @@ def table(r: dict) -> str:
         rows.append(("Editor loop: `make serve` start / change visible (median of edits)",
                      f"{e['serve_startup_s']} s / {e['change_visible_s']} s (all: {', '.join(map(str, e.get('change_visible_all_s', [])))})",
                      f"change ≤ {GOALS['change_visible_s']} s"))
+        if e.get("change_searchable_s"):
+            rows.append(("Editor loop: change findable in the preview's search (background indexing)", f"{e['change_searchable_s']} s", ""))
     for name in PAGES:
         if name in w:
             rows.append((f"First visit, {name} page (gzip: HTML + CSS + JS)", f"{w[name]['total']} KB (html {w[name]['html']}, css {w[name]['css']}, js {w[name]['js']})",
                          f"≤ {GOALS['content_first_visit_kb']} KB" if name == "content" else ""))
-    rows.append(("Search index (gzip) sv / en", f"{w['search_index_kb']['sv']} / {w['search_index_kb']['en']} KB", ""))
+    sr = r.get("search", {})
+    if sr.get("first_visit_kb") is not None:
+        rows.append(("First visit, content page, as Chromium fetches it (all responses, gzip)",
+                     f"{sr['first_visit_kb']} KB in {sr['first_visit_requests']} requests, "
+                     f"{sr['search_requests_before_use']} of them for search", f"≤ {GOALS['content_first_visit_kb']} KB"))
+        rows.append(("Search: first search / session of five searches (Pagefind, compressed)",
+                     f"{sr['first_search_kb']} / {sr['five_searches_kb']} KB", ""))
+    if sr.get("index_kb"):
+        rows.append(("Search index per language (pages; stored compressed, incl. its WebAssembly)",
+                     "; ".join(f"{k} {v['pages']} pages {v['total']} KB ({v['index_and_fragments']} index + fragments)"
+                               for k, v in sorted(sr["index_kb"].items())), ""))
+        rows.append(("Search indexing time (Pagefind, whole site, median of 3)", f"{sr['indexing_s']} s", ""))
     rows.append(("Quiz script + styles (gzip), only on quiz pages", f"{w['quiz_assets_kb']} KB, {'yes' if w['quiz_assets_only_on_quiz_pages'] else 'NO'}", f"≤ {GOALS['quiz_assets_kb']} KB"))
     for k, v in r.get("lighthouse", {}).items():
         rows.append((f"Lighthouse {k}", ", ".join(f"{a} {b}" for a, b in v.items()) if isinstance(v, dict) else str(v),
@@ -402,7 +483,7 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="100,300,1000")
     ap.add_argument("--prune", default="1000", help="sizes also built with navigation.prune (comma list, or empty)")
-    ap.add_argument("--skip", default="", help="comma list of: growth,editor,lighthouse,profile")
+    ap.add_argument("--skip", default="", help="comma list of: growth,editor,search,lighthouse,profile")
     a = ap.parse_args(argv)
     skip = set(a.skip.split(","))
     OUT.mkdir(exist_ok=True)
@@ -413,6 +494,9 @@ def main(argv=None) -> int:
     shutil.rmtree(site, ignore_errors=True)
     timed_build(ROOT, site, strict=False)
     r["weight"] = bench_weight(site)
+    if "search" not in skip:
+        print("search …", flush=True)
+        r["search"] = bench_search(site)
     if "profile" not in skip:
         print("profile …", flush=True)
         r["profile"] = profile_build()

@@ -4,7 +4,7 @@ Pagefind (pip `pagefind-bin`, a static binary) reads the built HTML after the bu
 `site/pagefind/`: one index per `<html lang>`, fetched in fragments by the browser on the first search.
 
 - Only the article of a page is indexed, and only pages that are marked: `mark_page` puts
-  `data-pagefind-body` on the article of knowledge pages. Self-tests (`kind: quiz`, `search: exclude`),
+  `data-pagefind-body` on the article of knowledge pages. Self-tests (`kind: quiz`, `search: exclude`), the home page,
   pages shown in another language than their text (untranslated fallbacks) and the 404 page (a template,
   never marked) stay out, so a result is always a page in the language of the page searched from.
 - `search: boost: N` in the front matter weights the whole article (`data-pagefind-weight`).
@@ -50,18 +50,19 @@ def is_indexed(meta: dict | None, page_lang: str, build_lang: str) -> bool:
     meta = meta or {}
     if page_lang != build_lang:
         return False
-    if meta.get("kind") == "quiz" or settings(meta).get("exclude"):
-        return False
+    if meta.get("kind") in ("quiz", "start") or settings(meta).get("exclude"):
+        return False  # self-tests; the home page (a table of contents: its topics have their own pages)
     return True
 
 
 def page_keywords(meta: dict | None, glossary_terms: list[dict], lang: str, src_slug: str) -> list[str]:
-    """Words that find this page though its text may not use them: the page's `search: keywords:` and the
-    `search:` words of glossary terms whose `page:` is this page (same words, any order, no duplicates)."""
+    """Words that find this page though its text may not use them: the page's `search: keywords:`, and the name
+    and `search:` words of glossary terms whose `page:` is this page (no duplicates)."""
     words = [str(w) for w in settings(meta).get("keywords") or []]
     for term in glossary_terms:
         if term.get("page") == src_slug:
-            words += [str(w) for w in ((term.get(lang) or {}).get("search") or [])]
+            entry = term.get(lang) or {}
+            words += ([str(entry["term"])] if entry.get("term") else []) + [str(w) for w in entry.get("search") or []]
     seen, out = set(), []
     for w in words:
         key = " ".join(w.split()).casefold()

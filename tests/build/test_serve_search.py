@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -13,7 +14,12 @@ from pathlib import Path
 from tests.helpers import make_project, page
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
-PORT = int(os.environ.get("TEST_PORT", "8765")) + 2
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def fetch(url: str) -> bytes | None:
@@ -37,9 +43,10 @@ def wait_for(check, timeout: float = 240.0):
 def test_live_preview_has_a_search_index_that_follows_changes(tmp_path):
     sv = page("Start", "## Välkommen { #valkommen }\n\nMänniskohandel är ett brott.")
     proj = make_project(tmp_path, {"index.md": sv, "index.en.md": page("Home", "## Welcome { #valkommen }\n\nText.")})
-    base = f"http://127.0.0.1:{PORT}/"
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
     env = dict(os.environ, SITE_URL=base, NO_MKDOCS_2_WARNING="1")
-    srv = subprocess.Popen([MKDOCS, "serve", "-a", f"127.0.0.1:{PORT}"], cwd=proj, env=env,
+    srv = subprocess.Popen([MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], cwd=proj, env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         entry = json.loads(wait_for(lambda: fetch(base + "pagefind/pagefind-entry.json")))

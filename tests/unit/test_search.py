@@ -14,6 +14,7 @@ def test_what_is_indexed():
     assert search.is_indexed({"title": "x"}, "sv", "sv")
     assert not search.is_indexed({"title": "x"}, "sv", "en")          # untranslated fallback in the English build
     assert not search.is_indexed({"kind": "quiz"}, "sv", "sv")         # self-test
+    assert not search.is_indexed({"kind": "start"}, "sv", "sv")        # the home page
     assert not search.is_indexed({"search": {"exclude": True}}, "en", "en")
 
 
@@ -39,8 +40,8 @@ def test_page_keywords_from_front_matter_and_glossary():
               "en": {"term": "Sugar dating", "search": ["sugardaddy"]}},
              {"id": "annan", "sv": {"term": "Annan", "search": ["nej"]}}]
     meta = {"search": {"keywords": ["sugar dejting"]}}
-    assert search.page_keywords(meta, terms, "sv", "grunder/sugardejting.md") == ["sugar dejting", "sugar daddy", "sugarbaby"]
-    assert search.page_keywords({}, terms, "en", "grunder/sugardejting.md") == ["sugardaddy"]
+    assert search.page_keywords(meta, terms, "sv", "grunder/sugardejting.md") == ["sugar dejting", "Sugardejting", "sugar daddy", "sugarbaby"]
+    assert search.page_keywords({}, terms, "en", "grunder/sugardejting.md") == ["Sugar dating", "sugardaddy"]
     assert search.page_keywords({}, terms, "sv", "grunder/annan.md") == []
 
 
