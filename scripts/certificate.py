@@ -12,50 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import course as C
-from .strings import lookup
+from .strings import lookup, section
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "course"
 
-STRINGS = {
-    "sv": {
-        "nojs": "Intyget kräver JavaScript: det skapas i din webbläsare utifrån resultaten som sparats där.",
-        "label": "Ditt namn, som det ska stå på intyget",
-        "privacy": "Namnet används bara för utskriften. Det sparas inte och skickas ingenstans.",
-        "button": "Skriv ut intyget",
-        "kicker": "Intyg",
-        "hereby": "Härmed intygas att",
-        "done": "har genomfört utbildningen",
-        "version": "Version {v}",
-        "results": "Resultat i utbildningens tester",
-        "col_test": "Test",
-        "col_score": "Resultat",
-        "col_date": "Datum",
-        "issued": "Utfärdat",
-        "issuer": "Utfärdare",
-        "honest": "Intyget är utskrivet från de resultat som har sparats i den här webbläsaren. Ingen har kontrollerat "
-                  "dem. Har du gjort utbildningen i din organisations lärplattform är det lärplattformens uppgifter "
-                  "som gäller.",
-    },
-    "en": {
-        "nojs": "The certificate needs JavaScript: it is made in your browser from the results stored there.",
-        "label": "Your name, as it should appear on the certificate",
-        "privacy": "The name is used only for printing. It is not stored and not sent anywhere.",
-        "button": "Print the certificate",
-        "kicker": "Certificate",
-        "hereby": "This is to certify that",
-        "done": "has completed the course",
-        "version": "Version {v}",
-        "results": "Results in the course's tests",
-        "col_test": "Test",
-        "col_score": "Result",
-        "col_date": "Date",
-        "issued": "Issued",
-        "issuer": "Issued by",
-        "honest": "This certificate is printed from the results saved in this browser. Nobody has checked them. If "
-                  "you took the course in your organisation's learning platform, the platform's record is the one "
-                  "that counts.",
-    },
-}
+STRINGS = section("certificate")  # overrides/strings/LANG.yml
 
 
 def s(lang: str, key: str, **kw) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from .markers import find_markers
 from .problems import Problem
+from .strings import section
 from .yamlfile import line_of, validate
 
 DIRECTORY_PAGE = "kontakter/"        # the directory's URL (docs/kontakter/index.md), per language
@@ -30,68 +31,7 @@ REQUIRED_SITUATIONS = ("akut-fara", "barn-akut", "barn-oro", "vuxen-utsatt", "yr
 DEFAULT_REVIEW_MONTHS = 12
 FILES = ("contacts", "cities", "situations")
 
-STRINGS = {
-    "sv": {
-        "who": "Vem ringer jag?",
-        "for": "För",
-        "ages": "Ålder",
-        "offers": "Erbjuder",
-        "phone": "Telefon",
-        "web": "Webb",
-        "email": "E-post",
-        "hours": "Öppet",
-        "source": "Källa",
-        "sources": "Källor",
-        "verified": "Kontrollerad",
-        "undated": "sidan odaterad",
-        "dated": "sidan daterad {d}",
-        "approx": "ca",
-        "unconfirmed_web": "Kontaktuppgifter ej bekräftade – se organisationens webbplats",
-        "unconfirmed": "Inga kontaktuppgifter bekräftade",
-        "all_contacts": "Alla kontakter i kontaktlistan",
-        "none_here": "Den här upplagan har inga bekräftade kontakter för situationen. Se kontaktlistan.",
-        "edition": "Den här upplagan gäller {city}. Listan visar kontakter i {areas}",
-        "edition_national": " och kontakter för hela landet",
-        "kept_by": "Listan hålls av {centre}.",
-        "about_check": "Om kontrollen",
-        "more": "Fler kontakter",
-        "by_audience": "Efter målgrupp",
-        "by_audience_intro": "Samma kontakter ordnade efter vem de är till för. Länkarna leder till kontaktens uppgifter ovan.",
-        "and": "och",
-        "audience": {"children": "barn", "young-people": "unga", "adults": "vuxna", "relatives": "närstående",
-                     "buyers": "personer som köper sex", "professionals": "yrkesverksamma"},
-    },
-    "en": {
-        "who": "Who do I call?",
-        "for": "For",
-        "ages": "Age",
-        "offers": "Offers",
-        "phone": "Phone",
-        "web": "Web",
-        "email": "E-mail",
-        "hours": "Open",
-        "source": "Source",
-        "sources": "Sources",
-        "verified": "Verified",
-        "undated": "page undated",
-        "dated": "page dated {d}",
-        "approx": "c.",
-        "unconfirmed_web": "Contact details not confirmed – see the organisation's website",
-        "unconfirmed": "No contact details confirmed",
-        "all_contacts": "All contacts in the contacts list",
-        "none_here": "This edition has no confirmed contacts for this situation. See the contacts list.",
-        "edition": "This edition is for {city}. The list shows contacts in {areas}",
-        "edition_national": " and contacts for all of Sweden",
-        "kept_by": "The list is kept by the {centre}.",
-        "about_check": "About the check",
-        "more": "More contacts",
-        "by_audience": "By target group",
-        "by_audience_intro": "The same contacts ordered by who they are for. The links lead to each contact's details above.",
-        "and": "and",
-        "audience": {"children": "children", "young-people": "young people", "adults": "adults", "relatives": "relatives",
-                     "buyers": "people who buy sex", "professionals": "professionals"},
-    },
-}
+STRINGS = section("contacts")  # overrides/strings/LANG.yml
 # Heading ids of the directory's target-group sections (language-neutral).
 AUDIENCE_IDS = {"children": "malgrupp-barn", "young-people": "malgrupp-unga", "adults": "malgrupp-vuxna",
                 "relatives": "malgrupp-narstaende", "buyers": "malgrupp-kopare", "professionals": "malgrupp-yrkesverksamma"}

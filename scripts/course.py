@@ -18,67 +18,14 @@ import yaml
 
 from . import pages as P
 from . import quiz as Q
-from .strings import lookup
+from .strings import lookup, section
 from .problems import Problem
 from .yamlfile import LineDict, LineList, line_of
 
 MIN_MODULE_QUESTIONS = 6
 MIN_FINAL_QUESTIONS = 20
 
-STRINGS = {
-    "sv": {
-        "intro": "Utbildningen har {n} moduler. Läs sidorna i varje modul och gör modulens självtest. "
-                 "Du är godkänd på ett test när du har minst {p} procent rätt. Sist gör du slutprovet.",
-        "module": "Modul {i}: {title}",
-        "time": "Uppskattad tid:",
-        "about": "cirka",
-        "pages_n": "{n} sidor",
-        "quiz_n": "självtest med {n} frågor",
-        "objectives": "Det här lär du dig:",
-        "start": "Börja med modulen {title}",
-        "selftest": "Gör självtestet för {title}",
-        "list": "Modulens sidor",
-        "final": "Slutprov",
-        "final_text": "När du har klarat självtesterna gör du slutprovet: {n} frågor från hela utbildningen, i ny ordning vid varje försök.",
-        "final_link": "Gå till slutprovet",
-        "progress_link": "Se dina resultat och skriv ut ditt intyg",
-        "caption": "Dina resultat i den här webbläsaren",
-        "col_module": "Test",
-        "col_status": "Status",
-        "col_best": "Bästa resultat",
-        "nojs": "Dina resultat visas här bara när JavaScript är påslaget. De sparas bara i den här webbläsaren "
-                "på den här enheten och skickas aldrig någonstans.",
-        "hours": "{h} tim {m} min",
-        "hours0": "{h} tim",
-        "minutes": "{m} min",
-    },
-    "en": {
-        "intro": "The course has {n} modules. Read the pages of each module and take its self-test. "
-                 "You pass a test with at least {p} per cent right. Finally you take the final test.",
-        "module": "Module {i}: {title}",
-        "time": "Estimated time:",
-        "about": "about",
-        "pages_n": "{n} pages",
-        "quiz_n": "self-test with {n} questions",
-        "objectives": "What you will learn:",
-        "start": "Start the module {title}",
-        "selftest": "Take the self-test for {title}",
-        "list": "Pages in the module",
-        "final": "Final test",
-        "final_text": "When you have passed the self-tests, take the final test: {n} questions from the whole course, in a new order at each attempt.",
-        "final_link": "Go to the final test",
-        "progress_link": "See your results and print your certificate",
-        "caption": "Your results in this browser",
-        "col_module": "Test",
-        "col_status": "Status",
-        "col_best": "Best result",
-        "nojs": "Your results are shown here only when JavaScript is on. They are stored only in this browser "
-                "on this device and are never sent anywhere.",
-        "hours": "{h} h {m} min",
-        "hours0": "{h} h",
-        "minutes": "{m} min",
-    },
-}
+STRINGS = section("course")  # overrides/strings/LANG.yml
 
 
 def s(lang: str, key: str, **kw):
@@ -273,14 +220,7 @@ def render_course(arg: str, ctx) -> str:
 
 # ---------------------------------------------------------------- honest time (scripts/coursetime.py)
 
-TIME_STRINGS = {
-    "sv": {"total": "**Hela utbildningen:** {time}, med självtester och slutprov. Tiderna räknas fram ur texten som "
-                    "visas på sidorna, med infogade lagcitat och kontaktrutor, och ur testernas frågor.",
-           "final_time": "**Uppskattad tid:** {time}."},
-    "en": {"total": "**The whole course:** {time}, with self-tests and the final test. The times are computed from the "
-                    "text shown on the pages, with inserted law citations and contact boxes, and from the tests' questions.",
-           "final_time": "**Estimated time:** {time}."},
-}
+TIME_STRINGS = section("coursetime")  # overrides/strings/LANG.yml
 
 
 def _module_minutes(site, mod: dict, lang: str) -> int:

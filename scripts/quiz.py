@@ -15,7 +15,7 @@ from pathlib import Path
 import jsonschema
 
 from . import pages as P
-from .strings import lookup
+from .strings import lookup, section
 from .markers import find_markers
 from .problems import Problem
 from .yamlfile import LineDict, LineList, line_of, load, schema
@@ -28,40 +28,7 @@ LANG_NAMES = {"sv": "Swedish", "en": "English"}
 QUESTION_TEXTS = ("question", "explanation", "feedback_true", "feedback_false")
 OPTION_TEXTS = ("text", "feedback")
 
-STRINGS = {
-    "sv": {
-        "intro": "{n} frågor. För att bli godkänd behöver du minst {p} procent rätt.",
-        "intro_final": "Frågorna kommer i en ny ordning vid varje försök.",
-        "number": "Fråga {i} av {n}",
-        "hint_single": "Välj ett svar.",
-        "hint_multiple": "Välj ett eller flera svar.",
-        "hint_truefalse": "Är påståendet sant eller falskt?",
-        "true": "Sant",
-        "false": "Falskt",
-        "summary": "Visa svar och förklaring",
-        "right_one": "Rätt svar:",
-        "right_many": "Rätta svar:",
-        "feedback": "Om varje svarsalternativ:",
-        "explanation": "Förklaring:",
-        "read_more": "Läs mer",
-    },
-    "en": {
-        "intro": "{n} questions. To pass you need at least {p} per cent right.",
-        "intro_final": "The questions come in a new order at each attempt.",
-        "number": "Question {i} of {n}",
-        "hint_single": "Choose one answer.",
-        "hint_multiple": "Choose one or more answers.",
-        "hint_truefalse": "Is the statement true or false?",
-        "true": "True",
-        "false": "False",
-        "summary": "Show answer and explanation",
-        "right_one": "Right answer:",
-        "right_many": "Right answers:",
-        "feedback": "About each option:",
-        "explanation": "Explanation:",
-        "read_more": "Read more",
-    },
-}
+STRINGS = section("quiz")  # overrides/strings/LANG.yml
 
 
 def s(lang: str, key: str, **kw):

@@ -13,16 +13,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import pages as pages_mod
+from .strings import section
 
 PAGE = "amnen.md"  # the page with the marker; the header links to it when JavaScript is off
 ALPHABETS = {"sv": "abcdefghijklmnopqrstuvwxyzåäö"}
 DEFAULT_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 FOLD = {"sv": {"æ": "ä", "ø": "ö", "ü": "y"}}   # how Swedish dictionaries file these letters
 LETTER_IDS = {"å": "aa", "ä": "ae", "ö": "oe"}
-STRINGS = {
-    "sv": {"letters": "Bokstäver", "glossary": "ordlista", "see": "se", "in_sv": "på svenska"},
-    "en": {"letters": "Letters", "glossary": "glossary", "see": "see", "in_sv": "in Swedish"},
-}
+STRINGS = section("topics")  # overrides/strings/LANG.yml
 HEADING_RE = re.compile(r"^(#{2,3})\s+(.*?)\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
 
 

@@ -24,84 +24,13 @@ from pathlib import Path
 from . import coursetime as CT
 from . import pages as P
 from .problems import Problem
-from .strings import lookup
+from .strings import lookup, section
 from .yamlfile import LineDict, LineList, line_of
 
 MIN_CORE_QUESTIONS, MAX_CORE_QUESTIONS = 12, 15
 MIN_ROLE_QUESTIONS = 4
 
-STRINGS = {
-    "sv": {
-        "time": "Tid:",
-        "facts": "{time}: läsning {read} min ({n} avsnitt) och test {test} min ({q} frågor). Tiden räknas fram ur texten som visas.",
-        "after": "Det här spåret bygger på [{title}]({link}). Gör det först.",
-        "after_short": "efter {title}",
-        "from": "Ur sidan",
-        "gaps": "Det här säger källorna inte",
-        "choose": "Välj det spår som passar ditt arbete. Alla börjar med {core}. Sedan kan du ta spåret för din verksamhet.",
-        "for": "För:",
-        "start": "Börja spåret {title}",
-        "sections_n": "{n} avsnitt",
-        "quiz_n": "test med {n} frågor",
-        "full": "Hela utbildningen",
-        "full_text": "För dig som arbetar med frågorna som specialist: alla {n} moduler med självtester och slutprov.",
-        "full_link": "Till modulerna",
-        "caption": "Dina spår i den här webbläsaren",
-        "col_track": "Spår",
-        "col_time": "Tid",
-        "col_status": "Status",
-        "col_best": "Bästa resultat på testet",
-        "nojs": "Dina resultat visas här bara när JavaScript är påslaget. De sparas bara i den här webbläsaren.",
-        "cert_nojs": "Intyget kräver JavaScript: det skapas i din webbläsare utifrån resultaten som sparats där.",
-        "cert_label": "Ditt namn, som det ska stå på intyget",
-        "cert_privacy": "Namnet används bara för utskriften. Det sparas inte och skickas ingenstans.",
-        "cert_button": "Skriv ut intyget",
-        "cert_kicker": "Intyg",
-        "cert_hereby": "Härmed intygas att",
-        "cert_done": "har genomfört spåret",
-        "cert_in": "i utbildningen {course}",
-        "cert_tests": "med godkänt test i",
-        "cert_date": "Datum:",
-        "cert_edition": "Utgåva: {city}",
-        "cert_small": "Intyget har skapats i deltagarens webbläsare utifrån resultat som sparats där. "
-                      "Ingen uppgift har skickats till webbplatsen.",
-    },
-    "en": {
-        "time": "Time:",
-        "facts": "{time}: reading {read} min ({n} sections) and test {test} min ({q} questions). The time is computed from the text shown.",
-        "after": "This track builds on [{title}]({link}). Take it first.",
-        "after_short": "after {title}",
-        "from": "From the page",
-        "gaps": "What the sources do not say",
-        "choose": "Choose the track that fits your work. Everyone starts with {core}. Then you can take the track for your workplace.",
-        "for": "For:",
-        "start": "Start the track {title}",
-        "sections_n": "{n} sections",
-        "quiz_n": "test with {n} questions",
-        "full": "The full course",
-        "full_text": "For those who work with these issues as specialists: all {n} modules with self-tests and the final test.",
-        "full_link": "To the modules",
-        "caption": "Your tracks in this browser",
-        "col_track": "Track",
-        "col_time": "Time",
-        "col_status": "Status",
-        "col_best": "Best result in the test",
-        "nojs": "Your results are shown here only when JavaScript is on. They are stored only in this browser.",
-        "cert_nojs": "The certificate needs JavaScript: it is made in your browser from the results stored there.",
-        "cert_label": "Your name, as it should appear on the certificate",
-        "cert_privacy": "The name is used only for printing. It is not stored and not sent anywhere.",
-        "cert_button": "Print the certificate",
-        "cert_kicker": "Certificate",
-        "cert_hereby": "This is to certify that",
-        "cert_done": "has completed the track",
-        "cert_in": "of the course {course}",
-        "cert_tests": "passing the test of",
-        "cert_date": "Date:",
-        "cert_edition": "Edition: {city}",
-        "cert_small": "This certificate was made in the participant's browser from results stored there. "
-                      "No information was sent to the website.",
-    },
-}
+STRINGS = section("tracks")  # overrides/strings/LANG.yml
 LANG_NAMES = {"sv": "Swedish", "en": "English"}
 
 

@@ -202,7 +202,7 @@ def test_inserted_content_and_questions_count_in_the_time(tmp_path):
 
 def _copy_project(tmp_path: Path) -> Path:
     proj = tmp_path / "proj"
-    for name in ("docs", "quizzes", "scripts"):
+    for name in ("docs", "quizzes", "scripts", "overrides"):
         shutil.copytree(ROOT / name, proj / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
     return proj
