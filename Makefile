@@ -74,8 +74,8 @@ node_modules/.installed: package.json package-lock.json
 deps-xmllint:
 	@command -v xmllint >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null; }
 
-scorm: $(BIN)/.installed deps-node  ## SCORM 1.2 packages for an LMS: build/scorm/<name>-sv.zip and -en.zip (COURSE=track id)
-	$(PY) -m scripts.scorm --out build/scorm $(if $(COURSE),--course $(COURSE))
+scorm: $(BIN)/.installed deps-node  ## SCORM 1.2 packages for an LMS, the whole course and each track: build/scorm/*-sv.zip, *-en.zip (COURSE=kurs or a track id for one)
+	$(PY) -m scripts.scorm --out build/scorm --course $(or $(COURSE),all)
 
 # Help-card tests (issue 15): zbarimg decodes the cards' QR codes; a Thai font so the Thai card prints as text.
 .PHONY: deps-cards

@@ -70,11 +70,24 @@ def course_spec(site, lang: str, course_id: str = DEFAULT_COURSE) -> dict:
     final = C.final_quiz(site)
     data = C.course(site)
     title = C._text(data.get("title"), lang)
-    if course_id != DEFAULT_COURSE:
+    from . import tracks as T
+
+    start = "index.html" if lang == DEFAULT_LANG else f"{lang}/index.html"
+    known_tracks = {str(t.get("id")): t for t in T.tracks(site)}
+    if course_id in known_tracks:
+        # a course track (docs/_data/tracks.yml): the tests of the tracks it builds on and its own, whose
+        # result is the score; the package opens at the track's page
+        track = known_tracks[course_id]
+        tests = [{"id": x["id"], "version": x["version"], "title": x["title"]} for x in T._tests(site, track, lang)]
+        final = str(track.get("quiz"))
+        title = f"{title}: {C._text(track.get('title'), lang)}"
+        page = str(track.get("page"))[:-3] + "/index.html"
+        start = page if lang == DEFAULT_LANG else f"{lang}/{page}"
+    elif course_id != DEFAULT_COURSE:
         tracks = [t for t in data.get("tracks") or [] if isinstance(t, dict)]
         track = next((t for t in tracks if t.get("id") == course_id), None)
         if track is None:
-            known = ", ".join([DEFAULT_COURSE] + [str(t.get("id")) for t in tracks])
+            known = ", ".join([DEFAULT_COURSE] + list(known_tracks) + [str(t.get("id")) for t in tracks])
             raise PackageError(f"docs/_data/course.yml: unknown course or track '{course_id}' (known: {known})")
         mods = {str(m) for m in track.get("modules") or []}
         tests = [t for t in tests if t["id"] in mods or t["id"] == final]
@@ -87,7 +100,7 @@ def course_spec(site, lang: str, course_id: str = DEFAULT_COURSE) -> dict:
         "pass": int(site.settings.get("pass_mark", 80)),
         "final": final,
         "tests": [{"id": t["id"], "version": t["version"], "title": t["title"]} for t in tests],
-        "start": "index.html" if lang == DEFAULT_LANG else f"{lang}/index.html",
+        "start": start,
         "suspendLimit": SUSPEND_LIMIT,
     }
 
@@ -102,7 +115,9 @@ def select_files(site_dir: Path, lang: str) -> list[str]:
         rel = f.relative_to(site_dir).as_posix()
         top = rel.split("/", 1)[0]
         name = posixpath.basename(rel)
-        if name.startswith("sitemap.xml") or rel in ("404.html", "imsmanifest.xml") or rel.endswith(".xsd"):
+        # no sitemaps, and no 404 pages (one per language root): an LMS serves files, and they link from site_url's path
+        if name.startswith("sitemap.xml") or rel in ("404.html", "imsmanifest.xml") or rel.endswith(".xsd") \
+                or (name == "404.html" and rel.count("/") == 1):
             continue
         if lang == DEFAULT_LANG:
             if top in others:
@@ -110,8 +125,8 @@ def select_files(site_dir: Path, lang: str) -> list[str]:
         else:
             if top in others and top != lang:
                 continue
-            if top != lang and (rel.endswith(".html") and top != LAUNCH_DIR or rel == "search/search_index.json"):
-                continue  # the default language's pages and its own search index
+            if top != lang and rel.endswith(".html") and top not in (LAUNCH_DIR, "hjalp"):
+                continue  # the default language's pages (the help cards at hjalp/ serve every language)
         out.append(rel)
     return out
 
@@ -174,9 +189,11 @@ def rewrite_folder_links(pkg: Path, files: list[str]) -> int:
     return count
 
 
-# Tags whose href/src the browser loads by itself (a plain <a href> to another host is a link, not a load).
+# Tags whose href/src the browser loads by itself (a plain <a href> to another host is a link, not a load; so is
+# <link rel="canonical"> or rel="alternate": the help cards name their public address that way, and no browser
+# fetches it).
 LOAD_RE = re.compile(r'<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\ssrc="(?P<a>[^"]*)"|'
-                     r'<link\b[^>]*\shref="(?P<b>[^"]*)"[^>]*>', re.I)
+                     r'<link\b(?![^>]*\srel="(?:canonical|alternate)")[^>]*\shref="(?P<b>[^"]*)"[^>]*>', re.I)
 
 
 def check_package(pkg: Path, files: list[str]) -> list[str]:
@@ -322,7 +339,8 @@ def make_package(site, site_dir: Path, lang: str, out_dir: Path, course_id: str 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m scripts.scorm", description=__doc__.split("\n")[0])
-    ap.add_argument("--course", default=DEFAULT_COURSE, help="course or track id (default: the whole course)")
+    ap.add_argument("--course", default=DEFAULT_COURSE,
+                    help="course or track id (docs/_data/tracks.yml), or 'all' (default: the whole course)")
     ap.add_argument("--lang", default=",".join(LANGS), help="languages, comma-separated (default: sv,en)")
     ap.add_argument("--out", default="build/scorm", help="folder for the zip files")
     ap.add_argument("--site", help="an existing build made with extra.scorm (default: build one)")
@@ -338,9 +356,13 @@ def main(argv=None) -> int:
         if not args.site:
             shutil.rmtree(site_dir, ignore_errors=True)
             build_site(site_dir)
-        for lang in langs:
-            path = make_package(site, site_dir, lang, out, args.course)
-            print(f"{path} ({path.stat().st_size // 1024} KB)")
+        from . import tracks as T
+
+        courses = [DEFAULT_COURSE] + [str(t.get("id")) for t in T.tracks(site)] if args.course == "all" else [args.course]
+        for course_id in courses:  # one site build serves the whole course and every track
+            for lang in langs:
+                path = make_package(site, site_dir, lang, out, course_id)
+                print(f"{path} ({path.stat().st_size // 1024} KB)")
     except PackageError as e:
         print(f"scorm: {e}", file=sys.stderr)
         return 1

@@ -82,7 +82,13 @@ def test_one_language_relative_links_nothing_from_another_host(pkg):
     lang, root = pkg
     files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
     assert scorm.check_package(root, files) == []
-    pages = [f for f in files if f.endswith(".html") and not f.startswith("scorm/")]
+    # the help cards (hjalp/LANG/) are hand-out pages in their own languages, shared by both packages; they keep
+    # their public address as canonical (no browser fetches it)
+    cards = [f for f in files if f.startswith("hjalp/") and f.endswith(".html")]
+    assert "hjalp/sv/index.html" in cards and "hjalp/en/index.html" in cards
+    for f in cards:
+        assert not re.search(r'\s(?:href|src)="/', (root / f).read_text(encoding="utf-8")), f
+    pages = [f for f in files if f.endswith(".html") and not f.startswith(("scorm/", "hjalp/"))]
     assert len(pages) > 50
     if lang == "sv":
         assert not any(f.startswith("en/") for f in files) and "index.html" in files
@@ -132,3 +138,33 @@ def test_an_unknown_course_is_refused():
     spec = scorm.course_spec(Site(), "en", scorm.DEFAULT_COURSE)
     assert [t["id"] for t in spec["tests"]][-1] == spec["final"] == "slutprov" and spec["start"] == "en/index.html"
     assert len(spec["tests"]) == 7 and spec["pass"] == 80 and spec["version"] == "1"
+
+
+def test_each_track_gets_its_own_package(tmp_path):
+    """Course tracks (docs/_data/tracks.yml): a package per track, opening at the track's page, complete when the
+    tests of the tracks it builds on and its own are passed, scored by its own test."""
+    import json
+
+    from scorm_build import OUT
+    from scripts import tracks as T
+    from scripts.site import Site
+
+    packages()  # builds the SCORM site once (OUT/site)
+    site = Site()
+    found = T.tracks(site)
+    assert len(found) >= 6
+    for t in found:
+        spec = scorm.course_spec(site, "sv", t["id"])
+        own = [x["id"] for x in T._tests(site, t, "sv")]
+        assert spec["final"] == t["quiz"] and [x["id"] for x in spec["tests"]] == own, t["id"]
+        assert spec["start"] == t["page"][:-3] + "/index.html"
+        path = scorm.make_package(site, OUT / "site", "sv", tmp_path, t["id"])
+        assert path.name == f"kunskapsbanken-goteborg-{t['id']}-sv.zip"
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            launch = z.read("scorm/launch.html").decode("utf-8")
+            manifest = z.read("imsmanifest.xml").decode("utf-8")
+        assert spec["start"] in names and json.dumps(spec["final"]) in launch
+        assert T._text(t["title"], "sv") in manifest
+    en = scorm.course_spec(site, "en", "skola")
+    assert en["start"] == "en/utbildningen/spar/skola/index.html" and [x["id"] for x in en["tests"]] == ["spar-karna", "spar-skola"]
