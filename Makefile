@@ -16,7 +16,7 @@ PORT ?= 8000
 export TEST_PORT ?= 8765
 # Debian's Chromium by default; GitHub's Ubuntu runners have Google Chrome (see .github/workflows).
 export CHROMIUM ?= /usr/bin/chromium
-# Debian's nginx for `make serve-nginx` and the browser tests of the shipped deploy/nginx.conf.
+# Debian's nginx for `make serve-nginx` and the browser tests of the shipped scripts/nginx.conf.
 export NGINX ?= /usr/sbin/nginx
 NGINX_PORT ?= 8080
 

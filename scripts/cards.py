@@ -33,7 +33,7 @@ ICON = "assets/images/favicon.png"  # Material's, as on every page (else the bro
 PLACEHOLDER_HOSTS = ("example.org", "example.com")
 FIELDS = {"reflection": "{days}", "source_note": "{date}"}
 
-STRINGS = section("cards")  # overrides/strings/LANG.yml, section cards (the site pages' strings; card texts are in cards.yml)
+STRINGS = section("cards")  # docs/_data/strings/LANG.yml, section cards (the site pages' strings; card texts are in cards.yml)
 
 
 def _s(lang: str) -> dict:

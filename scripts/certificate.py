@@ -16,7 +16,7 @@ from .strings import lookup, section
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "course"
 
-STRINGS = section("certificate")  # overrides/strings/LANG.yml
+STRINGS = section("certificate")  # docs/_data/strings/LANG.yml
 
 
 def s(lang: str, key: str, **kw) -> str:

@@ -31,7 +31,7 @@ REQUIRED_SITUATIONS = ("akut-fara", "barn-akut", "barn-oro", "vuxen-utsatt", "yr
 DEFAULT_REVIEW_MONTHS = 12
 FILES = ("contacts", "cities", "situations")
 
-STRINGS = section("contacts")  # overrides/strings/LANG.yml
+STRINGS = section("contacts")  # docs/_data/strings/LANG.yml
 # Heading ids of the directory's target-group sections (language-neutral).
 AUDIENCE_IDS = {"children": "malgrupp-barn", "young-people": "malgrupp-unga", "adults": "malgrupp-vuxna",
                 "relatives": "malgrupp-narstaende", "buyers": "malgrupp-kopare", "professionals": "malgrupp-yrkesverksamma"}

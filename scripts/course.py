@@ -25,7 +25,7 @@ from .yamlfile import LineDict, LineList, line_of
 MIN_MODULE_QUESTIONS = 6
 MIN_FINAL_QUESTIONS = 20
 
-STRINGS = section("course")  # overrides/strings/LANG.yml
+STRINGS = section("course")  # docs/_data/strings/LANG.yml
 
 
 def s(lang: str, key: str, **kw):
@@ -220,7 +220,7 @@ def render_course(arg: str, ctx) -> str:
 
 # ---------------------------------------------------------------- honest time (scripts/coursetime.py)
 
-TIME_STRINGS = section("coursetime")  # overrides/strings/LANG.yml
+TIME_STRINGS = section("coursetime")  # docs/_data/strings/LANG.yml
 
 
 def _module_minutes(site, mod: dict, lang: str) -> int:

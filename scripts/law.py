@@ -42,7 +42,7 @@ CATEGORIES = ("brott", "socialtjanst", "sekretess", "uppehallstillstand", "kommu
 SOON_DAYS = 60
 DEFAULT_REVIEW_MONTHS = 12
 
-STRINGS = section("law")  # overrides/strings/LANG.yml
+STRINGS = section("law")  # docs/_data/strings/LANG.yml
 
 
 def s(lang: str, key: str, **kw):

@@ -1,4 +1,4 @@
-"""Run the shipped nginx configuration (deploy/nginx.conf) on 127.0.0.1 as an ordinary process.
+"""Run the shipped nginx configuration (scripts/nginx.conf) on 127.0.0.1 as an ordinary process.
 
 `python -m scripts.nginx SITE_DIR PORT` writes build/nginx/<port>/nginx.conf (config, pid, logs and temp
 files all under that folder) and runs nginx in the foreground; the browser tests call start()/stop().
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "deploy" / "nginx.conf"
+SHIPPED = ROOT / "scripts" / "nginx.conf"
 NGINX = os.environ.get("NGINX", shutil.which("nginx") or "/usr/sbin/nginx")
 MODULES = Path("/usr/lib/nginx/modules")
 BROTLI = ["ngx_http_brotli_filter_module.so", "ngx_http_brotli_static_module.so"]

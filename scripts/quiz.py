@@ -28,7 +28,7 @@ LANG_NAMES = {"sv": "Swedish", "en": "English"}
 QUESTION_TEXTS = ("question", "explanation", "feedback_true", "feedback_false")
 OPTION_TEXTS = ("text", "feedback")
 
-STRINGS = section("quiz")  # overrides/strings/LANG.yml
+STRINGS = section("quiz")  # docs/_data/strings/LANG.yml
 
 
 def s(lang: str, key: str, **kw):

@@ -20,7 +20,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def send_error(self, code, message=None, explain=None):
         # Like a real host: the site's own 404 page for a missing address.
         page = os.path.join(self.directory, "404.html")
-        english = os.path.join(self.directory, "en", "404.html")  # the English 404 page for /en/… (as deploy/nginx.conf)
+        english = os.path.join(self.directory, "en", "404.html")  # the English 404 page for /en/… (as scripts/nginx.conf)
         if self.path.startswith("/en/") and os.path.exists(english):
             page = english
         if code != 404 or not os.path.exists(page):

@@ -1,4 +1,4 @@
-"""Interface strings of our own components, one catalogue per language: overrides/strings/LANG.yml, a section
+"""Interface strings of our own components, one catalogue per language: docs/_data/strings/LANG.yml, a section
 per component (`ui`, `law`, `quiz`, ...). Material translates its own strings. Every key exists in every language
 (tests/unit/test_strings.py). A catalogue is re-read when its file changes (for `make serve`)."""
 from __future__ import annotations
@@ -9,7 +9,7 @@ import yaml
 
 from .problems import ROOT
 
-CATALOGUES = ROOT / "overrides" / "strings"
+CATALOGUES = ROOT / "docs" / "_data" / "strings"
 _CACHE: dict[str, tuple[float, dict]] = {}
 
 

@@ -20,7 +20,7 @@ ALPHABETS = {"sv": "abcdefghijklmnopqrstuvwxyzåäö"}
 DEFAULT_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 FOLD = {"sv": {"æ": "ä", "ø": "ö", "ü": "y"}}   # how Swedish dictionaries file these letters
 LETTER_IDS = {"å": "aa", "ä": "ae", "ö": "oe"}
-STRINGS = section("topics")  # overrides/strings/LANG.yml
+STRINGS = section("topics")  # docs/_data/strings/LANG.yml
 HEADING_RE = re.compile(r"^(#{2,3})\s+(.*?)\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
 
 

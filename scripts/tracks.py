@@ -30,7 +30,7 @@ from .yamlfile import LineDict, LineList, line_of
 MIN_CORE_QUESTIONS, MAX_CORE_QUESTIONS = 12, 15
 MIN_ROLE_QUESTIONS = 4
 
-STRINGS = section("tracks")  # overrides/strings/LANG.yml
+STRINGS = section("tracks")  # docs/_data/strings/LANG.yml
 LANG_NAMES = {"sv": "Swedish", "en": "English"}
 
 

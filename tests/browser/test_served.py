@@ -1,4 +1,4 @@
-"""The site served for real: the shipped deploy/nginx.conf (run by scripts/nginx.py on 127.0.0.1, started
+"""The site served for real: the shipped scripts/nginx.conf (run by scripts/nginx.py on 127.0.0.1, started
 and stopped here) under its strict Content Security Policy. Every page in both languages: no CSP violation,
 no console error, no request to another host, also for a build made for a different address than the one
 it is served from; the features that need JavaScript work under the policy; the headers are the declared
@@ -194,7 +194,7 @@ def test_served_under_a_path_prefix(make_served, site_dir):
 # ------------------------------------------------------------------------------------ headers
 
 def declared_headers() -> dict[str, str]:
-    text = (ROOT / "deploy" / "nginx.conf").read_text()
+    text = (ROOT / "scripts" / "nginx.conf").read_text()
     return {m.group(1): m.group(2) for m in re.finditer(r'^\s*add_header ([\w-]+) "([^"]*)" always;', text, re.M)}
 
 

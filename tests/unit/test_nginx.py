@@ -1,4 +1,4 @@
-"""scripts/nginx.py: the local run of deploy/nginx.conf differs from the shipped file only where it must."""
+"""scripts/nginx.py: the local run of scripts/nginx.conf differs from the shipped file only where it must."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""The interface-string catalogues (overrides/strings/LANG.yml): every key in every language, with the same
+"""The interface-string catalogues (docs/_data/strings/LANG.yml): every key in every language, with the same
 placeholders, and every key a component template asks for exists."""
 from __future__ import annotations
 
