@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import law
+from scripts import contacts, law
 from scripts.render import RenderContext
 from scripts.site import Site
 
@@ -42,6 +42,22 @@ def law_components(site) -> dict[str, str]:
     return out
 
 
+def contacts_components(site) -> dict[str, str]:
+    out = {}
+    for city in ("goteborg", "stockholm"):
+        ed_site = Site(settings={**site.settings, "city": city})
+        data = contacts.load(ed_site)
+        for lang in ("sv", "en"):
+            directory = RenderContext(lang=lang, src="kontakter/index.md", site=ed_site, today=DATES[0],
+                                      page_url="kontakter/" if lang == "sv" else "en/kontakter/")
+            out[f"contacts-directory/{city}/{lang}"] = contacts.render_directory("", directory)
+            for sid in data.situations:
+                page = RenderContext(lang=lang, src="agera/skolan.md", site=ed_site, today=DATES[0],
+                                     page_url="agera/skolan/" if lang == "sv" else "en/agera/skolan/")
+                out[f"contacts-box/{city}/{sid}/{lang}"] = contacts.render_box(sid, page)
+    return out
+
+
 def same(a: str) -> str:
     """Templates escape quotes in text too (&#39;, &#34;), the old f-strings did not: the same to a reader
     and to the Markdown and HTML parsers. Everything else must match exactly."""
@@ -61,6 +77,10 @@ def check_snapshot(name: str, rendered: dict[str, str]):
 
 def test_law_components_unchanged(site):
     check_snapshot("law", law_components(site))
+
+
+def test_contacts_components_unchanged(site):
+    check_snapshot("contacts", contacts_components(site))
 
 
 # ---------------------------------------------------------------- hostile data is escaped
