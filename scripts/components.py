@@ -42,7 +42,7 @@ def md_cell(value) -> Markup:
 
 @lru_cache(maxsize=None)
 def environment(dirs: tuple[str, ...] = ()) -> Environment:
-    env = Environment(loader=FileSystemLoader([*dirs, str(COMPONENTS)]), autoescape=True,
+    env = Environment(loader=FileSystemLoader([*dirs, str(COMPONENTS)]), autoescape=True, extensions=["jinja2.ext.do"],
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=True)
     env.filters.update(md=md_text, cell=md_cell, fold=fold, cap=cap)
     return env

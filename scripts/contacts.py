@@ -15,14 +15,13 @@ in Swedish format.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import posixpath
 import re
 from dataclasses import dataclass, field
 
 from .markers import find_markers
 from .problems import Problem
-from .strings import section
+from .strings import lookup, section
 from .yamlfile import line_of, validate
 
 DIRECTORY_PAGE = "kontakter/"        # the directory's URL (docs/kontakter/index.md), per language
@@ -232,10 +231,6 @@ def edition_contacts(data: Data, ed: dict) -> list[dict]:
 
 # ---------------------------------------------------------------- rendering
 
-def _esc(s) -> str:
-    return html.escape(str(s), quote=True)
-
-
 def _href(address: str) -> str:
     return address if re.match(r"^https?://", address) else "https://" + address
 
@@ -265,12 +260,10 @@ def _page_date(value: str, lang: str) -> str:
     return s["dated"].format(d=value)
 
 
-def source_text(contact: dict, ctx, full: bool = True) -> str:
-    """'Källa: … Kontrollerad: 2026-11-22.' as HTML. `full` adds each page's address (the directory);
-    boxes name the publisher and the page date only, to stay short."""
-    s = _s(ctx.lang)
-    items = []
-    registry = None
+def _sources(contact: dict, ctx, full: bool) -> list[dict]:
+    """Where a contact's details come from: a registered source's title, or a page's title, address (`full`:
+    the directory; boxes stay short) and date."""
+    items, registry = [], None
     for src in contact.get("sources") or []:
         if not isinstance(src, dict):
             continue
@@ -279,83 +272,64 @@ def source_text(contact: dict, ctx, full: bool = True) -> str:
                 from .sources import registry as reg
                 registry = reg(ctx.site)
             entry = registry.get(src["ref"])
-            items.append(_esc(_t(entry["title"], ctx.lang)) if entry else _esc(src["ref"]))
+            items.append({"ref": True, "title": _t(entry["title"], ctx.lang) if entry else src["ref"], "address": "", "date": ""})
             continue
-        where = []
-        if full and src.get("address"):
-            where.append(f'<span class="contact__address">{_esc(src["address"])}</span>')
-        where.append(_esc(_page_date(str(src.get("page_date") or ""), ctx.lang)))
-        items.append(f"{_esc(src.get('title', ''))} ({', '.join(where)})")
-    parts = []
-    if items:
-        parts.append(f"{s['source'] if len(items) == 1 else s['sources']}: " + "; ".join(items) + ".")
-    if contact.get("verified"):
-        v = _esc(contact["verified"])
-        parts.append(f'{s["verified"]}: <time datetime="{v}">{v}</time>.')
-    return " ".join(parts)
+        items.append({"ref": False, "title": str(src.get("title", "")), "address": str(src.get("address") or "") if full else "",
+                      "date": _page_date(str(src.get("page_date") or ""), ctx.lang)})
+    return items
 
 
-def contact_card(contact: dict, ctx, anchor: bool = False, full: bool = True) -> str:
-    """One contact as a list item: name, organisation, for whom, offers, confirmed reach, source and date."""
+def card_data(contact: dict, ctx, full: bool = True) -> dict:
+    """One contact as the template `contacts-card` shows it: name, organisation, for whom, offers, confirmed
+    reach (each phone number with the tel: link that dials exactly its digits), source and date."""
     lang, s = ctx.lang, _s(ctx.lang)
-    cid = contact.get("id", "")
-    out = [f'<li class="contact"' + (f' id="kontakt-{_esc(cid)}"' if anchor else "") + ">"]
     name, org = _t(contact.get("name"), lang), _t(contact.get("organisation"), lang)
-    out.append(f'<p class="contact__name"><strong>{_esc(name)}</strong></p>')
-    if org and org != name:
-        out.append(f'<p class="contact__org">{_esc(org)}</p>')
     facts = []
     audience = [s["audience"].get(a, a) for a in contact.get("audience") or []]
     if audience:
         text = _join(audience, lang)
-        facts.append((s["for"], [_esc(text[:1].upper() + text[1:])]))
-    if contact.get("ages"):
-        facts.append((s["ages"], [_esc(_t(contact["ages"], lang))]))
-    if contact.get("offers"):
-        facts.append((s["offers"], [_esc(_t(contact["offers"], lang))]))
+        facts.append({"label": "for", "values": [{"text": text[:1].upper() + text[1:]}]})
+    for key in ("ages", "offers"):
+        if contact.get(key):
+            facts.append({"label": key, "values": [{"text": _t(contact[key], lang)}]})
     reach = _reach_fields(contact)
-    phones = []
-    for p in reach.get("phone") or []:
-        if isinstance(p, dict) and p.get("number"):
-            label = _t(p.get("label"), lang)
-            phones.append(f'<a class="contact__phone" href="{tel_href(str(p["number"]))}">{_esc(p["number"])}</a>'
-                          + (f' <span class="contact__phone-label">{_esc(label)}</span>' if label else ""))
+    phones = [{"tel": tel_href(str(p["number"])), "text": str(p["number"]), "label": _t(p.get("label"), lang)}
+              for p in reach.get("phone") or [] if isinstance(p, dict) and p.get("number")]
     if phones:
-        facts.append((s["phone"], phones))
+        facts.append({"label": "phone", "values": phones})
     web = _t(reach.get("web"), lang)
     if web:
-        facts.append((s["web"], [f'<a href="{_esc(_href(web))}">{_esc(web)}</a>']))
+        facts.append({"label": "web", "values": [{"href": _href(web), "text": web}]})
     if reach.get("email"):
-        e = _esc(reach["email"])
-        facts.append((s["email"], [f'<a href="mailto:{e}">{e}</a>']))
+        facts.append({"label": "email", "values": [{"href": f"mailto:{reach['email']}", "text": reach["email"]}]})
     if reach.get("hours"):
-        facts.append((s["hours"], [_esc(_t(reach["hours"], lang))]))
-    out.append('<dl class="contact__facts">' + "".join(
-        f'<div><dt>{dt_}</dt>' + "".join(f"<dd>{dd}</dd>" for dd in dds) + "</div>" for dt_, dds in facts) + "</dl>")
-    if not _has_reach(contact):
-        org_web = contact.get("organisation_web")
-        if org_web:
-            out.append(f'<p class="contact__missing">{s["unconfirmed_web"]}: '
-                       f'<a href="{_esc(_href(org_web))}">{_esc(org_web)}</a></p>')
-        else:
-            out.append(f'<p class="contact__missing">{s["unconfirmed"]}</p>')
-    if contact.get("note"):
-        out.append(f'<p class="contact__note">{_esc(_t(contact["note"], lang))}</p>')
-    src = source_text(contact, ctx, full)
-    if src:
-        out.append(f'<p class="contact__source">{src}</p>')
-    out.append("</li>")
-    return "".join(out)
+        facts.append({"label": "hours", "values": [{"text": _t(reach["hours"], lang)}]})
+    org_web = contact.get("organisation_web") or ""
+    for fact in facts:  # every value with every field the template reads
+        fact["values"] = [{"tel": "", "href": "", "label": "", **v} for v in fact["values"]]
+    return {"id": contact.get("id", ""), "name": name, "org": org, "facts": facts, "has_reach": _has_reach(contact),
+            "org_web": org_web, "org_web_href": _href(org_web) if org_web else "", "note": _t(contact.get("note"), lang),
+            "sources": _sources(contact, ctx, full), "verified": str(contact.get("verified") or "")}
 
 
-def _notes_html(contacts: list[dict], data: Data, ctx, cls: str) -> str:
+def _t_markup(lang: str):
+    from . import components
+    return components.strings(lambda lang_, key: lookup(STRINGS, lang_, key), lang)
+
+
+def contact_card(contact: dict, ctx, anchor: bool = False, full: bool = True) -> str:
+    """One contact as a list item (overrides/components/contacts-card.html)."""
+    from . import components
+    return components.render("contacts-card", ctx.site, t=_t_markup(ctx.lang), c=card_data(contact, ctx, full), anchor=anchor)
+
+
+def _notes(contacts: list[dict], data: Data, lang: str) -> list[str]:
     seen = []
     for c in contacts:
         n = c.get("verified_note")
         if n and n in data.notes and n not in seen:
             seen.append(n)
-    s = _s(ctx.lang)
-    return "".join(f'<p class="{cls}"><strong>{s["about_check"]}:</strong> {_esc(_t(data.notes[n], ctx.lang))}</p>' for n in seen)
+    return [_t(data.notes[n], lang) for n in seen]
 
 
 def _directory_url(ctx) -> str:
@@ -381,8 +355,13 @@ def _box_id(ctx, situation_id: str) -> str:
 
 
 def render_box(arg: str, ctx) -> str:
-    """`<!-- contacts: SITUATION -->`: the "Vem ringer jag?" box for the edition's city (one line of HTML,
-    so it also survives inside indented blocks)."""
+    """`<!-- contacts: SITUATION -->`: the "Vem ringer jag?" box for the edition's city
+    (overrides/components/contacts-box.html)."""
+    from markupsafe import Markup
+
+    from . import components
+    from .cards import handover_html  # "material att lämna över": the help cards (scripts/cards.py)
+
     data = load(ctx.site)
     if not arg:
         raise LookupError(f"the contacts marker needs a situation, e.g. <!-- contacts: barn-oro --> (known: {_known(data.situations)})")
@@ -391,23 +370,13 @@ def render_box(arg: str, ctx) -> str:
         raise LookupError(f"unknown contacts situation '{arg}' (known: {_known(data.situations)})")
     ed = edition(ctx.site, data)
     contacts = situation_contacts(data, situation, ed)
-    lang, s = ctx.lang, _s(ctx.lang)
-    hid = _box_id(ctx, arg)
-    cls = "contacts-box contacts-box--acute" if situation.get("acute") else "contacts-box"
-    body = [f'<aside class="{cls}" aria-labelledby="{hid}">',
-            f'<h2 class="contacts-box__title" id="{hid}"><span class="contacts-box__kicker">{s["who"]}</span> '
-            f'{_esc(_t(situation.get("title"), lang))}</h2>',
-            f'<p class="contacts-box__intro">{_esc(_t(situation.get("intro"), lang))}</p>']
-    if contacts:
-        body.append('<ul class="contacts-list">' + "".join(contact_card(c, ctx, full=False) for c in contacts) + "</ul>")
-        body.append(_notes_html(contacts, data, ctx, "contacts-box__check"))
-    else:
-        body.append(f'<p class="contacts-box__empty">{s["none_here"]}</p>')
-    body.append(f'<p class="contacts-box__more"><a href="{_esc(_directory_url(ctx))}#{_esc(situation.get("need", ""))}">{s["all_contacts"]}</a></p>')
-    from .cards import handover_html  # "material att lämna över": the help cards (scripts/cards.py)
-    body.append(handover_html(ctx))
-    body.append("</aside>")
-    return "".join(body)
+    lang = ctx.lang
+    return components.render(
+        "contacts-box", ctx.site, t=_t_markup(lang), box_id=_box_id(ctx, arg), acute=bool(situation.get("acute")),
+        title=_t(situation.get("title"), lang), intro=_t(situation.get("intro"), lang),
+        contacts=[card_data(c, ctx, full=False) for c in contacts],
+        notes=_notes(contacts, data, lang), notes_class="contacts-box__check",
+        directory_href=f"{_directory_url(ctx)}#{situation.get('need', '')}", handover=Markup(handover_html(ctx)))
 
 
 def _sort_key(text: str) -> str:
@@ -415,55 +384,45 @@ def _sort_key(text: str) -> str:
 
 
 def render_directory(arg: str, ctx) -> str:
-    """`<!-- contacts-directory -->`: every contact of the edition, grouped by need and by target group,
-    as plain sections (Markdown headings with ids, so they are in the table of contents and work without JavaScript)."""
+    """`<!-- contacts-directory -->`: every contact of the edition, grouped by need and by target group
+    (overrides/components/contacts-directory.html)."""
+    from . import components
+
     data = load(ctx.site)
     ed = edition(ctx.site, data)
     lang, s = ctx.lang, _s(ctx.lang)
     all_contacts = edition_contacts(data, ed)
     local = [_t(data.areas[a]["name"], lang) for a in ed.get("areas") or [] if a != "national" and a in data.areas]
-    intro = s["edition"].format(city=_esc(_t(ed.get("name"), lang)), areas=_esc(_join(local, lang)))
-    intro += (s["edition_national"] if "national" in (ed.get("areas") or []) else "") + "."
-    if ed.get("competence_centre"):
-        intro += " " + s["kept_by"].format(centre=_esc(_t(ed["competence_centre"], lang)))
-    out = [f'<p class="contacts-edition">{intro}</p>', _notes_html(all_contacts, data, ctx, "contacts-check")]
     anchored: set = set()
 
     def cards(contacts):
         items = []
         for c in contacts:
-            items.append(contact_card(c, ctx, anchor=c.get("id") not in anchored))
+            items.append({"contact": card_data(c, ctx), "anchor": c.get("id") not in anchored})
             anchored.add(c.get("id"))
-        return '<ul class="contacts-list">' + "".join(items) + "</ul>"
+        return items
 
+    needs = []
     for need in data.needs:
         sits = [x for x in data.situations.values() if x.get("need") == need.get("id")]
-        if not sits:
-            continue
-        out.append(f"## {_t(need.get('title'), lang)} {{ #{need.get('id')} }}")
-        for sit in sits:
-            if len(sits) > 1:
-                out.append(f"### {_t(sit.get('title'), lang)} {{ #{sit.get('id')} }}")
-            out.append(f'<p class="contacts-intro">{_esc(_t(sit.get("intro"), lang))}</p>')
-            contacts = situation_contacts(data, sit, ed)
-            out.append(cards(contacts) if contacts else f'<p class="contacts-box__empty">{s["none_here"]}</p>')
+        if sits:
+            needs.append({"id": need.get("id"), "title": _t(need.get("title"), lang), "situations": [
+                {"id": sit.get("id"), "title": _t(sit.get("title"), lang), "intro": _t(sit.get("intro"), lang),
+                 "contacts": cards(situation_contacts(data, sit, ed))} for sit in sits]})
     rest = sorted((c for c in all_contacts if c.get("id") not in anchored), key=lambda c: _sort_key(_t(c.get("name"), lang)))
-    if rest:
-        out.append(f"## {s['more']} {{ #fler-kontakter }}")
-        out.append(cards(rest))
-    out.append(f"## {s['by_audience']} {{ #malgrupp }}")
-    out.append(f'<p class="contacts-intro">{s["by_audience_intro"]}</p>')
+    rest = cards(rest)
+    audiences = []
     for aud in AUDIENCES:
         members = sorted((c for c in all_contacts if aud in (c.get("audience") or [])),
                          key=lambda c: _sort_key(_t(c.get("name"), lang)))
-        if not members:
-            continue
-        label = s["audience"][aud]
-        out.append(f"### {label[:1].upper() + label[1:]} {{ #{AUDIENCE_IDS[aud]} }}")
-        out.append('<ul class="contacts-index">' + "".join(
-            f'<li><a href="#kontakt-{_esc(c.get("id"))}">{_esc(_t(c.get("name"), lang))}</a>'
-            f'<span class="contacts-index__org"> – {_esc(_t(c.get("organisation"), lang))}</span></li>' for c in members) + "</ul>")
-    return "\n\n".join(x for x in out if x) + "\n"
+        if members:
+            label = s["audience"][aud]
+            audiences.append({"id": AUDIENCE_IDS[aud], "label": label[:1].upper() + label[1:], "members": [
+                {"id": c.get("id"), "name": _t(c.get("name"), lang), "org": _t(c.get("organisation"), lang)} for c in members]})
+    return components.render(
+        "contacts-directory", ctx.site, t=_t_markup(lang), city=_t(ed.get("name"), lang), areas=_join(local, lang),
+        national="national" in (ed.get("areas") or []), centre=_t(ed.get("competence_centre"), lang) if ed.get("competence_centre") else "",
+        notes=_notes(all_contacts, data, lang), notes_class="contacts-check", needs=needs, rest=rest, audiences=audiences)
 
 
 RENDERERS = {"contacts": render_box, "contacts-directory": render_directory}

@@ -61,7 +61,7 @@ def contacts_components(site) -> dict[str, str]:
 def same(a: str) -> str:
     """Templates escape quotes in text too (&#39;, &#34;), the old f-strings did not: the same to a reader
     and to the Markdown and HTML parsers. Everything else must match exactly."""
-    return a.replace("&#39;", "'").replace("&#34;", '"')
+    return a.replace("&#39;", "'").replace("&#34;", '"').replace("&#x27;", "'").replace("&quot;", '"')
 
 
 def check_snapshot(name: str, rendered: dict[str, str]):
@@ -129,3 +129,21 @@ def test_law_components_escape_hostile_data(tmp_path):
     card = law.render_entry("ond", RenderContext(lang="sv", src="lagstiftning/brott.md", site=site, today=DATES[0]))
     assert 'href="https://example.org/&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in card
     law._INDEX_CACHE.clear()
+
+
+def test_contacts_components_escape_hostile_data(site):
+    text = {"sv": EVIL, "en": EVIL}
+    evil = {"id": "ond", "name": text, "organisation": {"sv": EVIL + " org", "en": EVIL + " org"}, "audience": ["adults"],
+            "ages": text, "offers": text, "note": text, "verified": "2026-11-22",
+            "reach": {"phone": [{"number": "020-50 50 50", "label": text}], "web": EVIL_URL, "email": 'a"b@example.org',
+                      "hours": text},
+            "sources": [{"title": EVIL, "address": EVIL_URL, "page_date": "2026-01-01"}]}
+    bare = dict(evil, reach={}, organisation_web=EVIL_URL)
+    for lang in ("sv", "en"):
+        ctx = RenderContext(lang=lang, src="agera/skolan.md", site=site, today=DATES[0])
+        for c in (evil, bare):
+            out = contacts.contact_card(c, ctx, anchor=True)
+            assert_escaped(out)
+            assert 'href="https://example.org/&#34;&gt;&lt;script&gt;' in out
+        assert 'href="mailto:a&#34;b@example.org"' in contacts.contact_card(evil, ctx)
+        assert 'href="tel:020505050"' in contacts.contact_card(evil, ctx)
