@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import contacts, law
+from scripts import contacts, law, quiz
 from scripts.render import RenderContext
 from scripts.site import Site
 
@@ -58,6 +58,15 @@ def contacts_components(site) -> dict[str, str]:
     return out
 
 
+def quiz_components(site) -> dict[str, str]:
+    out = {}
+    for qid in quiz.quiz_files(site):
+        for lang in ("sv", "en"):
+            ctx = RenderContext(lang=lang, src="tecken/sjalvtest.md", site=site, today=DATES[0])
+            out[f"quiz/{qid}/{lang}"] = quiz.render_quiz(qid, ctx)
+    return out
+
+
 def same(a: str) -> str:
     """Templates escape quotes in text too (&#39;, &#34;), the old f-strings did not: the same to a reader
     and to the Markdown and HTML parsers. Everything else must match exactly."""
@@ -77,6 +86,10 @@ def check_snapshot(name: str, rendered: dict[str, str]):
 
 def test_law_components_unchanged(site):
     check_snapshot("law", law_components(site))
+
+
+def test_quiz_components_unchanged(site):
+    check_snapshot("quiz", quiz_components(site))
 
 
 def test_contacts_components_unchanged(site):
