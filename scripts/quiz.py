@@ -7,7 +7,6 @@ progress in localStorage). Pure module: no mkdocs import.
 """
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from pathlib import Path
@@ -339,10 +338,6 @@ def page_title(site, target_md: str, lang: str) -> str:
 
 # ---------------------------------------------------------------- rendering
 
-def _e(text) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def _options(q: dict, lang: str) -> list[tuple[str, str, bool, str]]:
     """(value, label, correct, feedback) for each option, true/false included."""
     if q["type"] == "truefalse":
@@ -351,49 +346,24 @@ def _options(q: dict, lang: str) -> list[tuple[str, str, bool, str]]:
     return [(str(o["id"]), o["text"][lang], o.get("correct") is True, o["feedback"][lang]) for o in q["options"]]
 
 
-def render_question(q: dict, i: int, n: int, prefix: str, ctx) -> str:
+def question_data(q: dict, prefix: str, ctx) -> dict:
+    """One question as the template shows it: options with their feedback, the right answers, the explanation
+    and a link to the page that answers it."""
     lang = ctx.lang
-    base = f"{prefix}-{q['id']}"
     opts = _options(q, lang)
-    kind = "checkbox" if q["type"] == "multiple" else "radio"
-    right = [o for o in opts if o[2]]
-    lines = [
-        f'<fieldset class="quiz__question" id="{base}" data-question="{_e(q["id"])}" data-type="{q["type"]}" '
-        f'data-correct="{_e(" ".join(o[0] for o in right))}" aria-describedby="{base}-hint">',
-        f'<legend><span class="quiz__number">{_e(s(lang, "number", i=i, n=n))}</span> '
-        f'<span class="quiz__text">{_e(q["question"][lang])}</span></legend>',
-        f'<p class="quiz__hint" id="{base}-hint">{_e(s(lang, "hint_" + q["type"]))}</p>',
-        '<div class="quiz__options">',
-    ]
-    for value, label, _, _ in opts:
-        oid = f"{base}-{value}"
-        lines.append(f'<div class="quiz__option"><input type="{kind}" id="{oid}" name="{base}" value="{_e(value)}">'
-                     f'<label for="{oid}">{_e(label)}</label></div>')
-    lines.append("</div>")
     target = q["link"].partition("#")[0]
-    title = page_title(ctx.site, target, lang)
-    more = s(lang, "read_more") + (f": {title}" if title else "")
-    right_label = s(lang, "right_many" if len(right) > 1 else "right_one")
-    lines += [
-        '<details class="quiz__answer">',
-        f"<summary>{_e(s(lang, 'summary'))}</summary>",
-        f'<p class="quiz__key"><strong>{_e(right_label)}</strong> {_e(" / ".join(o[1] for o in right))}</p>',
-        f'<p class="quiz__feedback-title">{_e(s(lang, "feedback"))}</p>',
-        '<dl class="quiz__feedback">',
-    ]
-    for value, label, _, feedback in opts:
-        lines.append(f'<div data-option="{_e(value)}"><dt>{_e(label)}</dt><dd>{_e(feedback)}</dd></div>')
-    lines += [
-        "</dl>",
-        f'<p class="quiz__explanation"><strong>{_e(s(lang, "explanation"))}</strong> {_e(q["explanation"][lang])} '
-        f'<a href="{_e(url_to(ctx, q["link"]))}">{_e(more)}</a></p>',
-        "</details>",
-        "</fieldset>",
-    ]
-    return "\n".join(lines)
+    return {"id": q["id"], "base": f"{prefix}-{q['id']}", "type": q["type"],
+            "kind": "checkbox" if q["type"] == "multiple" else "radio",
+            "correct": " ".join(o[0] for o in opts if o[2]), "question": q["question"][lang],
+            "options": [{"value": v, "label": label, "feedback": fb} for v, label, _, fb in opts],
+            "right": [o[1] for o in opts if o[2]], "explanation": q["explanation"][lang],
+            "href": url_to(ctx, q["link"]), "page_title": page_title(ctx.site, target, lang)}
 
 
 def render(data: dict, ctx) -> str:
+    """A quiz (overrides/components/quiz.html)."""
+    from . import components
+
     lang = ctx.lang
     qid = data["id"]
     prefix = f"quiz-{qid}"
@@ -401,13 +371,10 @@ def render(data: dict, ctx) -> str:
     final = data.get("final") is True
     pass_mark = int(ctx.settings.get("pass_mark", 80))
     intro = s(lang, "intro", n=len(questions), p=pass_mark) + (" " + s(lang, "intro_final") if final else "")
-    attrs = (f'class="quiz" id="{prefix}" data-quiz="{_e(qid)}" data-version="{int(data["version"])}" '
-             f'data-pass="{pass_mark}"' + (' data-final="true"' if final else "") + f' aria-label="{_e(data["title"][lang])}"')
-    parts = [f"<form {attrs}>", f'<p class="quiz__intro">{_e(intro)}</p>']
-    for i, q in enumerate(questions, 1):
-        parts.append(render_question(q, i, len(questions), prefix, ctx))
-    parts.append("</form>")
-    return "\n\n" + "\n".join(parts) + "\n\n"
+    t = components.strings(lambda lang_, key: lookup(STRINGS, lang_, key), lang)
+    return components.render("quiz", ctx.site, t=t, id=qid, prefix=prefix, version=int(data["version"]),
+                             pass_mark=pass_mark, final=final, title=data["title"][lang], intro=intro,
+                             questions=[question_data(q, prefix, ctx) for q in questions])
 
 
 def render_quiz(arg: str, ctx) -> str:

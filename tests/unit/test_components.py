@@ -160,3 +160,17 @@ def test_contacts_components_escape_hostile_data(site):
             assert 'href="https://example.org/&#34;&gt;&lt;script&gt;' in out
         assert 'href="mailto:a&#34;b@example.org"' in contacts.contact_card(evil, ctx)
         assert 'href="tel:020505050"' in contacts.contact_card(evil, ctx)
+
+
+def test_quiz_component_escapes_hostile_data(site):
+    text = {"sv": EVIL, "en": EVIL}
+    data = {"id": "ond", "version": 1, "title": text, "questions": [
+        {"id": "q1", "type": "single", "question": text, "explanation": text, "link": "tecken/index.md",
+         "options": [{"id": "a", "text": text, "feedback": text, "correct": True},
+                     {"id": "b", "text": text, "feedback": text}]},
+        {"id": "q2", "type": "truefalse", "question": text, "explanation": text, "link": "tecken/index.md",
+         "answer": False, "feedback_true": text, "feedback_false": text}]}
+    for lang in ("sv", "en"):
+        out = quiz.render(data, RenderContext(lang=lang, src="tecken/sjalvtest.md", site=site, today=DATES[0]))
+        assert_escaped(out)
+        assert 'aria-label="&lt;script&gt;alert(&#34;x&#34;)' in out
