@@ -1,9 +1,11 @@
-"""Components rendered by our code (law cards, citations, tables, ...): snapshots of their output on the
-real content, and escaping of hostile data.
+"""Components rendered by our code (law cards, contact boxes, quizzes, every page's markers): snapshots of
+their output, and escaping of hostile data.
 
 The snapshots in tests/snapshots/ were taken before the markup moved into templates
-(overrides/components/): the move must not change a byte. After a deliberate change of a component,
-rewrite them with `UPDATE_SNAPSHOTS=1 pytest tests/unit/test_components.py` and review the diff."""
+(overrides/components/), on the content of the commit named in tests/snapshots/CONTENT: the tests render that
+frozen content (from git) with today's code and templates, so an editor's content change never breaks them,
+while a change of code, template or interface string that alters the markup does. After a deliberate change of
+a component, rewrite them with `UPDATE_SNAPSHOTS=1 pytest tests/unit/test_components.py` and review the diff."""
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +25,19 @@ DATES = (dt.date(2026, 12, 15), dt.date(2027, 1, 2))
 
 
 @pytest.fixture(scope="module")
-def site():
-    return Site()
+def site(tmp_path_factory):
+    """The site as of the snapshot commit: its docs/ and quizzes/ from git, today's settings, code and templates."""
+    import io
+    import subprocess
+    import tarfile
+
+    commit = (SNAPSHOTS / "CONTENT").read_text().strip()
+    root = tmp_path_factory.mktemp("frozen")
+    tar = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "docs", "quizzes"], capture_output=True)
+    assert tar.returncode == 0, f"the snapshot commit {commit} is not in this clone: {tar.stderr.decode()}"
+    tarfile.open(fileobj=io.BytesIO(tar.stdout)).extractall(root)
+    (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    return Site(root=root, settings=Site().settings, docs=root / "docs")
 
 
 def law_components(site) -> dict[str, str]:
@@ -45,7 +58,7 @@ def law_components(site) -> dict[str, str]:
 def contacts_components(site) -> dict[str, str]:
     out = {}
     for city in ("goteborg", "stockholm"):
-        ed_site = Site(settings={**site.settings, "city": city})
+        ed_site = Site(root=site.root, settings={**site.settings, "city": city}, docs=site.docs)
         data = contacts.load(ed_site)
         for lang in ("sv", "en"):
             directory = RenderContext(lang=lang, src="kontakter/index.md", site=ed_site, today=DATES[0],
