@@ -265,24 +265,15 @@ def _tests(site, lang: str) -> list[dict]:
 
 
 def render_progress(arg: str, ctx) -> str:
+    """`<!-- progress -->`: the progress table of "Min utbildning" (overrides/components/course-progress.html)."""
+    from . import components
+
     lang = ctx.lang
-    rows = []
-    for t in _tests(ctx.site, lang):
-        exists = t["page"] and (Path(ctx.site.docs) / t["page"]).exists()
-        name = f'<a href="{_e(Q.url_to(ctx, t["page"]))}">{_e(t["title"])}</a>' if exists else _e(t["title"])
-        rows.append(f'<tr data-quiz="{_e(t["id"])}" data-version="{t["version"]}" data-title="{_e(t["title"])}">'
-                    f'<th scope="row">{name}</th><td>–</td><td>–</td></tr>')
-    return "\n\n" + "\n".join([
-        '<div class="course-progress" data-course-progress>',
-        "<table>",
-        f"<caption>{_e(s(lang, 'caption'))}</caption>",
-        f'<thead><tr><th scope="col">{_e(s(lang, "col_module"))}</th><th scope="col">{_e(s(lang, "col_status"))}</th>'
-        f'<th scope="col">{_e(s(lang, "col_best"))}</th></tr></thead>',
-        "<tbody>", *rows, "</tbody>",
-        "</table>",
-        f'<p class="js-hide">{_e(s(lang, "nojs"))}</p>',
-        "</div>",
-    ]) + "\n\n"
+    rows = [{"id": t["id"], "version": t["version"], "title": t["title"],
+             "href": Q.url_to(ctx, t["page"]) if t["page"] and (Path(ctx.site.docs) / t["page"]).exists() else ""}
+            for t in _tests(ctx.site, lang)]
+    t = components.strings(lambda lang_, key: lookup(STRINGS, lang_, key), lang)
+    return components.render("course-progress", ctx.site, t=t, rows=rows)
 
 
 RENDERERS = {"course": render_course, "progress": render_progress}  # the certificate: scripts/certificate.py

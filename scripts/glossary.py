@@ -6,7 +6,6 @@ lines to every page instead made the block parser re-scan each page once per def
 """
 from __future__ import annotations
 
-import html
 
 from .problems import Problem
 from .yamlfile import validate
@@ -29,19 +28,14 @@ def mapping(site, lang: str) -> dict[str, str]:
 
 
 def render_glossary(arg: str, ctx) -> str:
-    """`<!-- glossary -->`: the whole glossary as a definition list, sorted in the page's language."""
+    """`<!-- glossary -->`: the whole glossary as a definition list (overrides/components/glossary.html)."""
+    from . import components
+
     items = sorted(terms(ctx.site), key=lambda x: x[ctx.lang]["term"].casefold())
-    out = ['<dl class="glossary">']
-    for term in items:
-        e = term[ctx.lang]
-        # the words people type for a term without a page of its own are indexed (Pagefind) with the entry
-        words = "" if term.get("page") else ", ".join(str(w) for w in e.get("search") or [])
-        found_by = (f' data-pagefind-index-attrs="data-search-keywords" data-search-keywords="{html.escape(words)}"'
-                    if words else "")
-        out.append(f'<dt id="{term["id"]}"{found_by}>{html.escape(e["term"])}</dt>')
-        out.append(f"<dd>{html.escape(e['definition'])}</dd>")
-    out.append("</dl>")
-    return "\n".join(out) + "\n"
+    return components.render("glossary", ctx.site, terms=[
+        {"id": term["id"], "term": term[ctx.lang]["term"], "definition": term[ctx.lang]["definition"],
+         "words": "" if term.get("page") else ", ".join(str(w) for w in term[ctx.lang].get("search") or [])}
+        for term in items])
 
 
 RENDERERS = {"glossary": render_glossary}
