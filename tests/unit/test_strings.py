@@ -42,7 +42,7 @@ def test_every_key_a_template_uses_exists():
     missing = []
     for tpl in sorted(COMPONENTS.glob("*.html")):
         section = tpl.stem.split("-")[0]
-        for key in re.findall(r'\bt\("([a-z0-9_-]+)"', tpl.read_text(encoding="utf-8")):
+        for key in re.findall(r'\bt\("([a-z0-9_-]+)"\s*[,)]', tpl.read_text(encoding="utf-8")):
             if key not in (cat.get(section) or {}):
                 missing.append(f"{tpl.name}: {section}.{key}")
     assert missing == []
