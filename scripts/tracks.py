@@ -337,69 +337,39 @@ def _tests(site, t: dict, lang: str) -> list[dict]:
     return out
 
 
+def _tpl_strings(lang: str):
+    from . import components
+    return components.strings(lambda lang_, key: lookup(STRINGS, lang_, key), lang)
+
+
 def render_track_progress(arg: str, ctx) -> str:
+    """`<!-- track-progress -->` (overrides/components/tracks-progress.html)."""
+    from . import components
     from .quiz import url_to
+
     site, lang = ctx.site, ctx.lang
     rows = []
     for t in tracks(site):
         tests = _tests(site, t, lang)
         own, needs = tests[-1], tests[:-1]
-        tm = track_time(site, t, lang)
-        needs_attr = " ".join(f"{x['id']}:{x['version']}" for x in needs)
-        rows.append(f'<tr data-track="{_e(t.get("id"))}" data-quiz="{_e(own["id"])}" data-version="{own["version"]}"'
-                    f' data-needs="{_e(needs_attr)}" data-needs-title="{_e(", ".join(x["title"] for x in needs))}">'
-                    f'<th scope="row"><a href="{_e(url_to(ctx, own["page"]))}">{_e(own["title"])}</a></th>'
-                    f'<td>{_e(duration(tm.total, lang))}</td><td>–</td><td>–</td></tr>')
-    if not rows:
-        return ""
-    return "\n\n" + "\n".join([
-        '<div class="track-progress" data-track-progress>',
-        "<table>",
-        f"<caption>{_e(s(lang, 'caption'))}</caption>",
-        f'<thead><tr><th scope="col">{_e(s(lang, "col_track"))}</th><th scope="col">{_e(s(lang, "col_time"))}</th>'
-        f'<th scope="col">{_e(s(lang, "col_status"))}</th><th scope="col">{_e(s(lang, "col_best"))}</th></tr></thead>',
-        "<tbody>", *rows, "</tbody>", "</table>",
-        f'<p class="js-hide">{_e(s(lang, "nojs"))}</p>',
-        "</div>",
-    ]) + "\n\n"
+        rows.append({"id": t.get("id"), "quiz": own["id"], "version": own["version"],
+                     "needs": " ".join(f"{x['id']}:{x['version']}" for x in needs),
+                     "needs_title": ", ".join(x["title"] for x in needs), "href": url_to(ctx, own["page"]),
+                     "title": own["title"], "time": duration(track_time(site, t, lang).total, lang)})
+    return components.render("tracks-progress", site, t=_tpl_strings(lang), rows=rows) if rows else ""
 
 
 def render_track_certificate(arg: str, ctx) -> str:
-    """The same markup as the course certificate (scripts/course.py), so quiz.js prints it the same way; the
-    tests it needs are the track's own and those of the tracks it builds on."""
+    """`<!-- track-certificate: ID -->` (overrides/components/tracks-certificate.html): the same markup as the
+    course's first certificate, so quiz.js prints it the same way."""
+    from . import components
     from . import course as C
+
     site, lang = ctx.site, ctx.lang
     t = track(site, arg)
-    items = [f'<li data-quiz="{_e(x["id"])}" data-version="{x["version"]}" data-title="{_e(x["title"])}">{_e(x["title"])}</li>'
-             for x in _tests(site, t, lang)]
-    name = C.site_name(site, lang)
-    edition = s(lang, "cert_edition", city=C.city_name(site, lang))
-    return "\n\n" + "\n".join(x for x in [
-        f'<div class="certificate" data-certificate data-track="{_e(arg)}">',
-        f'<p class="js-hide">{_e(s(lang, "cert_nojs"))}</p>',
-        '<form class="certificate__form" hidden>',
-        f'<label for="certificate-name">{_e(s(lang, "cert_label"))}</label>',
-        '<input type="text" id="certificate-name" name="name" autocomplete="name" '
-        'aria-describedby="certificate-privacy certificate-error">',
-        f'<p id="certificate-privacy">{_e(s(lang, "cert_privacy"))}</p>',
-        '<p class="certificate__error" id="certificate-error" hidden></p>',
-        f'<button type="submit" class="md-button md-button--primary">{_e(s(lang, "cert_button"))}</button>',
-        "</form>",
-        '<div class="certificate__sheet" hidden>',
-        f'<p class="certificate__kicker">{_e(s(lang, "cert_kicker"))}</p>',
-        f"<p>{_e(s(lang, 'cert_hereby'))}</p>",
-        '<p class="certificate__name" data-certificate-name></p>',
-        f"<p>{_e(s(lang, 'cert_done'))}</p>",
-        f'<p class="certificate__course">{_e(_text(t.get("title"), lang))}</p>',
-        f"<p>{_e(s(lang, 'cert_in', course=_text(C.course(site).get('title'), lang)))}</p>",
-        f"<p>{_e(s(lang, 'cert_tests'))}</p>",
-        "<ol>", *items, "</ol>",
-        f'<p>{_e(s(lang, "cert_date"))} <span data-certificate-date></span></p>',
-        f'<p class="certificate__site">{_e(name)}<br>{_e(edition)}</p>' if name else f'<p class="certificate__site">{_e(edition)}</p>',
-        f'<p class="certificate__small">{_e(s(lang, "cert_small"))}</p>',
-        "</div>",
-        "</div>",
-    ] if x) + "\n\n"
+    return components.render("tracks-certificate", site, t=_tpl_strings(lang), id=arg, tests=_tests(site, t, lang),
+                             track_title=_text(t.get("title"), lang), course_title=_text(C.course(site).get("title"), lang),
+                             site_name=C.site_name(site, lang), city=C.city_name(site, lang))
 
 
 RENDERERS = {"track": render_track, "tracks": render_tracks, "track-progress": render_track_progress,
