@@ -294,13 +294,23 @@ def _rel_from(ctx, target: str) -> str:
 def handover_html(ctx) -> str:
     """The "material to hand over" line under each "Who do I call?" box: a link to the cards page."""
     target = ("" if ctx.lang == "sv" else f"{ctx.lang}/") + LISTING_PAGE
-    return (f'<p class="contacts-box__handover"><a href="{_rel_from(ctx, target)}">{_s(ctx.lang)["handover"]}</a></p>'
-            if getattr(ctx, "page_url", "") else "")
+    if not getattr(ctx, "page_url", ""):
+        return ""
+    from . import components
+    return components.render("cards-handover", ctx.site, t=_tpl_strings(ctx.lang), href=_rel_from(ctx, target))
+
+
+def _tpl_strings(lang: str):
+    from . import components
+    from .strings import lookup
+    return components.strings(lambda lang_, key: lookup(STRINGS, lang_, key), lang)
 
 
 def render_listing(arg: str, ctx) -> str:
-    """`<!-- help-cards -->`: the enabled cards, each linked in its own language, with its translation status."""
-    import html
+    """`<!-- help-cards -->`: the enabled cards, each linked in its own language, with its translation status
+    (overrides/components/cards-listing.html)."""
+    from . import components
+
     data, problems = load(ctx.site)
     if data is None:
         raise LookupError(str(problems[0]) if problems else "missing docs/_data/cards.yml")
@@ -312,10 +322,9 @@ def render_listing(arg: str, ctx) -> str:
         note = (s["draft"] if status == "draft" else s["source"] if status == "source"
                 else s["reviewed"].format(who=entry.get("reviewer", ""), date=entry.get("reviewed", "")))
         title = (entry.get("texts") or {}).get("title", "")
-        items.append(f'<li><a href="{_rel_from(ctx, card_path(lang))}" hreflang="{html.escape(lang)}">'
-                     f'<span lang="{html.escape(lang)}" dir="{html.escape(entry.get("dir", "ltr"))}">{html.escape(entry.get("name", ""))}: {html.escape(title)}</span></a>'
-                     f' <span class="help-cards__status">({html.escape(note)})</span></li>')
-    return f'<p>{s["listing_intro"]}</p>\n\n<ul class="help-cards">' + "".join(items) + "</ul>\n"
+        items.append({"href": _rel_from(ctx, card_path(lang)), "lang": lang, "dir": entry.get("dir", "ltr"),
+                      "name": entry.get("name", ""), "title": title, "note": note})
+    return components.render("cards-listing", ctx.site, t=_tpl_strings(ctx.lang), cards=items)
 
 
 RENDERERS = {"help-cards": render_listing}

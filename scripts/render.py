@@ -74,7 +74,9 @@ def render_page(markdown: str, ctx: RenderContext, path: str) -> str:
     body = expand(markdown, ctx, renderers(), path, line_offset=page.body_line - 1, fragments=ctx.fragments)
     if page.kind == "content":
         minutes = pages_mod.reading_minutes(markdown)
-        body = f'<p class="reading-time">{t(ctx.lang, "reading_time", n=minutes)}</p>\n\n' + body
+        from . import components, strings
+        reading = components.strings(lambda lang, key: strings.lookup(strings.STRINGS, lang, key), ctx.lang)
+        body = components.render("ui-reading-time", ctx.site, t=reading, minutes=minutes) + body
     from . import sources
 
     body += sources.section(ctx.meta.get("sources") or [], ctx, path)

@@ -15,7 +15,6 @@ Pure module: no mkdocs import.
 """
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -36,10 +35,6 @@ LANG_NAMES = {"sv": "Swedish", "en": "English"}
 
 def s(lang: str, key: str, **kw):
     return lookup(STRINGS, lang, key, **kw)
-
-
-def _e(text) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _text(value, lang: str) -> str:
@@ -160,8 +155,9 @@ def included_markdown(site, ref: str, ctx, used: set) -> tuple[str, str]:
     used.add("\0" + title)
     out.append(f"## {title} {{ #{unique(hid)} }}")
     out.append("")
-    out.append(f'<p class="track-source">{_e(s(ctx.lang, "from"))} '
-               f'<a href="{_e(_url(ctx, f"{slug}#{hid}"))}">{_e(src_title)}</a></p>')
+    from . import components
+    out.append(components.render("tracks-source", ctx.site, t=_tpl_strings(ctx.lang), href=_url(ctx, f"{slug}#{hid}"),
+                                 title=src_title))
     out.append("")
     for line in sec.lines:
         if P.FENCE_RE.match(line):
