@@ -3,7 +3,7 @@
 The learner's name, the issuer (the edition's competence centre from docs/_data/cities.yml), the course title
 and version (docs/_data/course.yml `version:`), each test with its date and score, the date of issue, and an
 honest line: it is printed from this browser's own record, and an LMS record (SCORM package) is the one that
-counts. The markup is the template overrides/course/certificate.html; quiz.js fills in the name, the results and
+counts. The markup is the template overrides/components/course-certificate.html; quiz.js fills in the name, the results and
 the date, and unlocks the form once every test is passed. `<!-- certificate: TRACK -->` is reserved for a track's
 own certificate (course tracks). Pure module: no mkdocs import.
 """
@@ -14,7 +14,6 @@ from pathlib import Path
 from . import course as C
 from .strings import lookup, section
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "overrides" / "course"
 
 STRINGS = section("certificate")  # docs/_data/strings/LANG.yml
 
@@ -41,18 +40,14 @@ def issuer(site, lang: str) -> str:
     return f"{centre}, {city}" if centre and city and city not in centre else centre or city
 
 
-def _env():
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-    return Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)), autoescape=select_autoescape(["html"]),
-                       trim_blocks=True, lstrip_blocks=True)
-
-
 def render_certificate(arg: str, ctx) -> str:
     lang, site = ctx.lang, ctx.site
     data = C.course(site)
     version = data.get("version")
-    html = _env().get_template("certificate.html").render(
+    from . import components
+
+    html = components.render(
+        "course-certificate", site,
         t={k: s(lang, k) for k in STRINGS["sv"]},
         tests=C._tests(site, lang),
         course=C._text(data.get("title"), lang),
