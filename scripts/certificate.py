@@ -9,7 +9,6 @@ own certificate (course tracks). Pure module: no mkdocs import.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from . import course as C
 from .strings import lookup, section
