@@ -213,3 +213,15 @@ def test_quiz_component_escapes_hostile_data(site):
         out = quiz.render(data, RenderContext(lang=lang, src="tecken/sjalvtest.md", site=site, today=DATES[0]))
         assert_escaped(out)
         assert 'aria-label="&lt;script&gt;alert(&#34;x&#34;)' in out
+
+
+def test_a_city_overrides_a_component_from_its_own_folder(tmp_path, site):
+    from scripts import components
+
+    (tmp_path / "stad").mkdir()
+    (tmp_path / "stad" / "contacts-notes.html").write_text('<p class="stadens">{{ notes|length }}</p>', encoding="utf-8")
+    own = Site(root=tmp_path, settings={**site.settings, "components": ["stad"]}, docs=site.docs)
+    out = components.render("contacts-notes", own, t=lambda k: k, notes=["a", "b"], notes_class="x")
+    assert out == '<p class="stadens">2</p>'
+    # without the setting, the project's own template
+    assert "about_check" in components.render("contacts-notes", site, t=lambda k: k, notes=["a"], notes_class="x")
