@@ -91,12 +91,13 @@ def test_parents_page_is_one_click_from_home_and_links_to_cards(page, served_sit
         assert page.get_attribute("html", "lang") == "ro"
 
 
-@pytest.mark.parametrize("home,query,lang", [("", "gratis", "sv"), ("en/", "charge", "en")])
+@pytest.mark.parametrize("home,query,lang", [("", "tid att tänka efter", "sv"), ("en/", "time to think", "en")])
 def test_site_search_finds_the_card_in_its_language(page, served_site, home, query, lang):
+    """The site's search (Pagefind, one index per <html lang>) offers the card in the page's own language."""
+    from tests.browser.searching import pages_of, search
+
     page.goto(served_site + home)
-    page.wait_for_timeout(1000)  # let the search worker load (TOOLING gotcha 7)
-    page.click("input.md-search__input")
-    page.keyboard.type(query, delay=30)
-    page.wait_for_selector(".md-search-result__item")
-    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
-    assert any(h.startswith(served_site + cards.card_path(lang) + "?h=") for h in hrefs), hrefs
+    found = pages_of(search(page, query), served_site)
+    assert cards.card_path(lang) in found, found
+    other = cards.card_path("en" if lang == "sv" else "sv")
+    assert other not in found, found
