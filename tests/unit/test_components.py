@@ -2,8 +2,8 @@
 their output, and escaping of hostile data.
 
 The snapshots in tests/snapshots/ were taken before the markup moved into templates
-(overrides/components/), on the content of the commit named in tests/snapshots/CONTENT: the tests render that
-frozen content (from git) with today's code and templates, so an editor's content change never breaks them,
+(overrides/components/), on the content of the commit named in tests/snapshots/CONTENT (kept as content.tar.gz): the tests
+render that frozen content with today's code and templates, so an editor's content change never breaks them,
 while a change of code, template or interface string that alters the markup does. After a deliberate change of
 a component, rewrite them with `UPDATE_SNAPSHOTS=1 pytest tests/unit/test_components.py` and review the diff."""
 from __future__ import annotations
@@ -26,16 +26,13 @@ DATES = (dt.date(2026, 12, 15), dt.date(2027, 1, 2))
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """The site as of the snapshot commit: its docs/ and quizzes/ from git, today's settings, code and templates."""
-    import io
-    import subprocess
+    """The site as of the snapshots: the docs/ and quizzes/ of the commit named in tests/snapshots/CONTENT, kept as
+    tests/snapshots/content.tar.gz (so no git history is needed), with today's settings, code and templates."""
     import tarfile
 
-    commit = (SNAPSHOTS / "CONTENT").read_text().strip()
     root = tmp_path_factory.mktemp("frozen")
-    tar = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "docs", "quizzes"], capture_output=True)
-    assert tar.returncode == 0, f"the snapshot commit {commit} is not in this clone: {tar.stderr.decode()}"
-    tarfile.open(fileobj=io.BytesIO(tar.stdout)).extractall(root)
+    with tarfile.open(SNAPSHOTS / "content.tar.gz") as tar:
+        tar.extractall(root)
     (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     return Site(root=root, settings=Site().settings, docs=root / "docs")
 
