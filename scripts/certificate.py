@@ -4,8 +4,8 @@ The learner's name, the issuer (the edition's competence centre from docs/_data/
 and version (docs/_data/course.yml `version:`), each test with its date and score, the date of issue, and an
 honest line: it is printed from this browser's own record, and an LMS record (SCORM package) is the one that
 counts. The markup is the template overrides/components/course-certificate.html; quiz.js fills in the name, the results and
-the date, and unlocks the form once every test is passed. `<!-- certificate: TRACK -->` is reserved for a track's
-own certificate (course tracks). Pure module: no mkdocs import.
+the date, and unlocks the form once every test is passed. A track's certificate (`<!-- track-certificate: ID -->`, scripts/tracks.py)
+uses the same template. Pure module: no mkdocs import.
 """
 from __future__ import annotations
 
@@ -39,23 +39,30 @@ def issuer(site, lang: str) -> str:
     return f"{centre}, {city}" if centre and city and city not in centre else centre or city
 
 
-def render_certificate(arg: str, ctx) -> str:
-    lang, site = ctx.lang, ctx.site
-    data = C.course(site)
-    version = data.get("version")
+def course_title(site, lang: str) -> str:
+    return C._text(C.course(site).get("title"), lang)
+
+
+def render(site, lang: str, *, tests: list, course: str, track: str = "", done: str = "", within: str = "") -> str:
+    """The certificate block for these tests: the whole course's, or a track's (`track`, `done`, `within`)."""
     from . import components
 
+    version = C.course(site).get("version")
+    t = {k: s(lang, k) for k in STRINGS["sv"]}
+    if done:
+        t["done"] = done
     html = components.render(
-        "course-certificate", site,
-        t={k: s(lang, k) for k in STRINGS["sv"]},
-        tests=C._tests(site, lang),
-        course=C._text(data.get("title"), lang),
+        "course-certificate", site, t=t, tests=tests, course=course, track=track, within=within,
         version=s(lang, "version", v=version) if version not in (None, "") else "",
         issuer=issuer(site, lang),
         site_name=C.site_name(site, lang),
     )
     # No blank lines inside: Markdown must leave the block alone.
     return "\n\n" + "\n".join(line for line in html.splitlines() if line.strip()) + "\n\n"
+
+
+def render_certificate(arg: str, ctx) -> str:
+    return render(ctx.site, ctx.lang, tests=C._tests(ctx.site, ctx.lang), course=course_title(ctx.site, ctx.lang))
 
 
 RENDERERS = {"certificate": render_certificate}

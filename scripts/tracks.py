@@ -356,16 +356,16 @@ def render_track_progress(arg: str, ctx) -> str:
 
 
 def render_track_certificate(arg: str, ctx) -> str:
-    """`<!-- track-certificate: ID -->` (overrides/components/tracks-certificate.html): the same markup as the
-    course's first certificate, so quiz.js prints it the same way."""
-    from . import components
-    from . import course as C
+    """`<!-- track-certificate: ID -->`: the course certificate's template (overrides/components/course-certificate.html)
+    with the track's title and tests (its own and those of the tracks it builds on), so quiz.js unlocks and prints
+    it the same way and a manager reads the same fields: issuer, course version, each test's score and date."""
+    from . import certificate as CE
 
     site, lang = ctx.site, ctx.lang
     t = track(site, arg)
-    return components.render("tracks-certificate", site, t=_tpl_strings(lang), id=arg, tests=_tests(site, t, lang),
-                             track_title=_text(t.get("title"), lang), course_title=_text(C.course(site).get("title"), lang),
-                             site_name=C.site_name(site, lang), city=C.city_name(site, lang))
+    return CE.render(site, lang, tests=_tests(site, t, lang), course=_text(t.get("title"), lang), track=arg,
+                     done=lookup(STRINGS, lang, "cert_done"),
+                     within=lookup(STRINGS, lang, "cert_in", course=CE.course_title(site, lang)))
 
 
 RENDERERS = {"track": render_track, "tracks": render_tracks, "track-progress": render_track_progress,

@@ -1,4 +1,3 @@
-import pytest
 """Course tracks in a real browser (Debian's Chromium through Playwright): the core track completed by keyboard
 only, its certificate printed; progress per track on "Min utbildning" after a reload and a language switch."""
 from __future__ import annotations
@@ -52,7 +51,6 @@ def rows(page) -> dict:
         [r.dataset.track, [r.cells[2].textContent.trim(), r.cells[3].textContent.trim()]]))""")
 
 
-@pytest.mark.xfail(reason="KNOWN FAILURE after merging issue 14's certificate into quiz.js: the track certificate no longer unlocks (open in issue 16)", strict=False)
 def test_core_track_by_keyboard_only_and_its_certificate_prints(page, served_site):
     page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
     page.goto(served_site + CORE)
@@ -77,7 +75,6 @@ def test_core_track_by_keyboard_only_and_its_certificate_prints(page, served_sit
     assert not page.console_errors and not page.external
 
 
-@pytest.mark.xfail(reason="KNOWN FAILURE after merging issue 14's certificate into quiz.js: the track certificate no longer unlocks (open in issue 16)", strict=False)
 def test_progress_per_track_after_reload_and_language_switch(page, served_site):
     # a workplace track's test passed first: the track waits for the core
     page.goto(served_site + SCHOOL)

@@ -22,6 +22,7 @@
       reset: "Radera mina resultat", confirm: "Vill du radera alla dina resultat i den här webbläsaren?",
       cleared: "Dina resultat är raderade.",
       locked: "Intyget blir tillgängligt när du har klarat alla självtester och slutprovet. Kvar: {list}.",
+      lockedTrack: "Intyget för spåret blir tillgängligt när du har klarat spårets tester. Kvar: {list}.",
       noName: "Skriv ditt namn för att kunna skriva ut intyget.",
       ready: "Intyget visas nedanför och kan skrivas ut.",
       unanswered: "{n} av {t} frågor är inte besvarade ({list}). De räknas som fel. Vill du rätta testet ändå?",
@@ -44,6 +45,7 @@
       reset: "Delete my results", confirm: "Do you want to delete all your results in this browser?",
       cleared: "Your results have been deleted.",
       locked: "The certificate becomes available when you have passed every self-test and the final test. Remaining: {list}.",
+      lockedTrack: "The certificate for the track becomes available when you have passed the track's tests. Remaining: {list}.",
       noName: "Write your name to print the certificate.",
       ready: "The certificate is shown below and can be printed.",
       unanswered: "{n} of {t} questions are not answered ({list}). They count as wrong. Do you want to check the test anyway?",
@@ -283,7 +285,8 @@
     fill();
   }
 
-  /* ---- the certificate, once everything is passed (markup: overrides/course/certificate.html) ---- */
+  /* ---- the certificate, the course's or a track's, once every test in its table is passed
+     (markup: overrides/components/course-certificate.html) ---- */
   function longDate(iso) {
     var p = String(iso || "").split("-");
     if (p.length !== 3) return "–";
@@ -311,7 +314,7 @@
         var r = read(x.getAttribute("data-quiz"), x.getAttribute("data-version"));
         return !(r && r.passed);
       });
-      locked.textContent = f(T.locked, { list: left.map(function (x) { return x.getAttribute("data-title"); }).join(", ") });
+      locked.textContent = f(box.hasAttribute("data-track") ? T.lockedTrack : T.locked, { list: left.map(function (x) { return x.getAttribute("data-title"); }).join(", ") });
       locked.hidden = !left.length;
       form.hidden = !!left.length;
       if (left.length) { sheet.hidden = true; root.classList.remove("kb-certificate-ready"); }
