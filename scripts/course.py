@@ -126,12 +126,18 @@ def duration(minutes: int, lang: str) -> str:
     return f"{s(lang, 'about')} {text}"
 
 
+_SITE_NAMES: dict = {}  # (mkdocs.yml, its time, lang) -> name
+
+
 def site_name(site, lang: str) -> str:
     """The site name in this language from mkdocs.yml (the i18n plugin may translate it)."""
     from .settings import _ConfigLoader
 
     path = Path(site.root) / "mkdocs.yml"
     try:
+        key = (str(path), path.stat().st_mtime_ns, lang)
+        if key in _SITE_NAMES:
+            return _SITE_NAMES[key]
         cfg = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - safe loader subclass
     except (OSError, yaml.YAMLError):
         return ""
@@ -141,6 +147,7 @@ def site_name(site, lang: str) -> str:
             for language in plugin["i18n"].get("languages") or []:
                 if isinstance(language, dict) and language.get("locale") == lang and language.get("site_name"):
                     name = str(language["site_name"])
+    _SITE_NAMES[key] = name
     return name
 
 

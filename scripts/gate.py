@@ -50,11 +50,15 @@ def for_build(site, today: dt.date | None = None) -> tuple[str, str]:
 
     from . import settings as settings_mod
 
+    from . import strings
+
+    strings.refresh()  # interface strings re-read if their files changed (make serve)
     today = today or getattr(settings_mod, "today", dt.date.today)()
     settings = {k: v for k, v in site.settings.items() if k != "nav"}
     key = (str(site.docs), str(today), repr(sorted(settings.items())), tuple(_nav_entries(site.settings.get("nav"))),
            _fingerprint(site))
     if _LAST.get("key") != key:
+        site.render_cache = {}  # renderings of these files, shared by the checks below and the build
         found = sorted(set(problems(site, today)), key=lambda p: (rel(p.path), p.line, p.message))
         errors = [str(p) for p in found if p.level == "error"]
         warnings = [str(p) for p in found if p.level != "error"]

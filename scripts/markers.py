@@ -124,12 +124,26 @@ def _pure_html(html: str) -> bool:
     return all(tag in BLOCK_TAGS for tag in BLOCK_START_RE.findall(s))
 
 
+def _cache_key(m: Marker, render, ctx, seen: dict):
+    """What a rendering depends on: the marker, its renderer, the page and language, the date, and which
+    occurrence of the same marker on the page it is (a second box on a page gets its own element id).
+    None for renderers made on the fly (lambdas), which are not cached."""
+    name = getattr(render, "__qualname__", "<lambda>")
+    if "<lambda>" in name or "<locals>" in name:
+        return None
+    n = seen[(m.name, m.arg)] = seen.get((m.name, m.arg), -1) + 1
+    return (m.name, m.arg, n, render.__module__, name, ctx.lang, ctx.src, getattr(ctx, "page_url", ""),
+            getattr(ctx, "today", None))
+
+
 def expand(text: str, ctx, renderers: dict[str, Renderer], path: str, line_offset: int = 0,
            fragments: list | None = None) -> str:
     """Replace every marker with its rendering. Collects all problems before failing.
     With `fragments` (a list), a marker that stands alone as a block and renders pure HTML is replaced by a
     placeholder and its HTML appended to the list: the build puts it back after Markdown (same page, less work)."""
     problems, parts, pos = [], [], 0
+    cache = getattr(getattr(ctx, "site", None), "render_cache", None)
+    seen: dict = {}
     for lineno, message in lookalikes(text, renderers):
         problems.append(Problem(path, lineno + line_offset, message))
     for m in find_markers(text):
@@ -139,11 +153,16 @@ def expand(text: str, ctx, renderers: dict[str, Renderer], path: str, line_offse
             known = ", ".join(sorted(renderers))
             problems.append(Problem(path, line, f"unknown marker '{m.name}' (known markers: {known})"))
             continue
-        try:
-            html = render(m.arg, ctx)
-        except LookupError as e:
-            problems.append(Problem(path, line, str(e.args[0] if e.args else e)))
-            continue
+        key = _cache_key(m, render, ctx, seen) if cache is not None else None
+        html = cache.get(key) if key is not None else None
+        if html is None:
+            try:
+                html = render(m.arg, ctx)
+            except LookupError as e:
+                problems.append(Problem(path, line, str(e.args[0] if e.args else e)))
+                continue
+            if key is not None:
+                cache[key] = html
         parts.append(text[pos : m.start])
         if fragments is not None and _pure_html(html) and _alone(text, m):
             fragments.append(html)

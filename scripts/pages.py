@@ -56,6 +56,14 @@ def source_slug(src: str) -> str:
     return src
 
 
+def built_url(src: str, lang: str) -> str:
+    """The URL the build gives a page in one language's build (directory URLs; other languages under LANG/):
+    "grunder/index.md" -> "grunder/", "tecken/x.en.md" in English -> "en/tecken/x/"."""
+    slug = source_slug(src)[:-3]
+    slug = slug[:-5] if slug == "index" or slug.endswith("/index") else slug + "/"
+    return ("" if lang == DEFAULT_LANG else f"{lang}/") + slug
+
+
 def lang_of_src(src: str) -> str:
     for lang in LANGS:
         if lang != DEFAULT_LANG and src.endswith(f".{lang}.md"):

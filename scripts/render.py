@@ -114,7 +114,9 @@ def check_markers(site, today: dt.date | None = None) -> list[Problem]:
                 # the Swedish page is rendered in the English build only when it has no translation
                 if (site.docs / pages_mod.translation_src(page.slug, lang)).exists():
                     continue
-            ctx = RenderContext(lang=lang, src=page.src, site=site, meta=page.meta, today=today or settings_today())
+            # the page's URL as the build gives it, so the build reuses these renderings (Site.render_cache)
+            ctx = RenderContext(lang=lang, src=page.src, site=site, meta=page.meta, today=today or settings_today(),
+                                page_url=pages_mod.built_url(page.src, lang))
             try:
                 expand(prepare(page.body, ctx, str(page.path), page.body_line - 1), ctx, rend, str(page.path),
                        line_offset=page.body_line - 1)

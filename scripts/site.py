@@ -16,6 +16,9 @@ class Site:
         self.settings = settings if settings is not None else load_settings(self.root)
         self._data: dict = {}
         self._pages = None
+        # Marker renderings shared by the checks and the build of one set of files ({key: html}, see
+        # markers.expand); None = not cached. gate.for_build starts a new one whenever a file changes.
+        self.render_cache: dict | None = None
 
     @property
     def data_dir(self) -> Path:

@@ -10,24 +10,42 @@ import yaml
 from .problems import ROOT
 
 CATALOGUES = ROOT / "docs" / "_data" / "strings"
-_CACHE: dict[str, tuple[float, dict]] = {}
+_CACHE: dict[tuple, tuple[float, dict]] = {}
+_FRESH: set[tuple] = set()  # catalogues whose file time was checked since the last refresh()
+
+
+def refresh() -> None:
+    """Look at the files' times again on the next use (the build calls this once per build, for `make serve`)."""
+    _FRESH.clear()
 
 
 def languages() -> list[str]:
     return sorted(p.stem for p in CATALOGUES.glob("*.yml"))
 
 
-def catalogue(lang: str) -> dict:
-    """The whole catalogue of one language, {section: {key: text}} (Swedish for an unknown language)."""
+def _load(lang: str) -> dict | None:
+    """One language's catalogue, or None when it has no file."""
+    key = (CATALOGUES, lang)
+    if key in _FRESH and key in _CACHE:
+        return _CACHE[key][1]
     path = CATALOGUES / f"{lang}.yml"
-    if not path.exists():
-        path = CATALOGUES / "sv.yml"
-    mtime = path.stat().st_mtime
-    cached = _CACHE.get(str(path))
+    _FRESH.add(key)
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        _CACHE.pop(key, None)
+        return None
+    cached = _CACHE.get(key)
     if cached is None or cached[0] != mtime:
         cached = (mtime, yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {})
-        _CACHE[str(path)] = cached
+        _CACHE[key] = cached
     return cached[1]
+
+
+def catalogue(lang: str) -> dict:
+    """The whole catalogue of one language, {section: {key: text}} (Swedish for an unknown language)."""
+    cat = _load(lang)
+    return cat if cat is not None else (_load("sv") or {})
 
 
 class Section:
@@ -40,10 +58,11 @@ class Section:
         return catalogue(lang)[self.name]
 
     def get(self, lang: str, default=None):
-        return catalogue(lang).get(self.name, default) if (CATALOGUES / f"{lang}.yml").exists() else default
+        cat = _load(lang)
+        return cat.get(self.name, default) if cat is not None else default
 
     def __contains__(self, lang: str) -> bool:
-        return (CATALOGUES / f"{lang}.yml").exists()
+        return _load(lang) is not None
 
 
 def section(name: str) -> Section:

@@ -261,3 +261,37 @@ def test_real_data_publishes_only_allowed_numbers():
     assert numbers <= allowed
     assert not (data.contacts["preventell"].get("reach") or {}).get("phone")
     assert not data.contacts["socialjouren-goteborg"].get("reach")
+
+
+def test_render_cache_keeps_two_boxes_on_one_page_apart_and_matches_an_uncached_render():
+    # the checks and the build share renderings (Site.render_cache); a second box on a page keeps its own id
+    text = "<!-- contacts: barn-oro -->\n\nText.\n\n<!-- contacts: barn-oro -->\n"
+    plain = expand(text, ctx(real_site("goteborg")), contacts.RENDERERS, "docs/agera/skolan.md")
+    site = real_site("goteborg")
+    site.render_cache = {}
+    first = expand(text, ctx(site), contacts.RENDERERS, "docs/agera/skolan.md")
+    assert len(site.render_cache) == 2
+    again = expand(text, ctx(site), contacts.RENDERERS, "docs/agera/skolan.md")  # all from the cache
+    assert plain == first == again
+    assert 'id="vem-ringer-barn-oro"' in again and 'id="vem-ringer-barn-oro-2"' in again
+    # another page or language is another rendering, never a hit
+    other = expand(text, ctx(site, lang="en", src="agera/skolan.en.md", page_url="en/agera/skolan/"),
+                   contacts.RENDERERS, "docs/agera/skolan.en.md")
+    assert "Who do I call?" in other and len(site.render_cache) == 4
+
+
+def test_the_gate_starts_a_new_render_cache_when_a_file_changes(tmp_path):
+    import shutil
+    from scripts import gate
+    shutil.copytree(FIX, tmp_path / "p")
+    site = Site(tmp_path / "p", settings={"city": "a", "review_interval_months": 12}, docs=tmp_path / "p" / "docs")
+    gate.for_build(site)
+    site.render_cache["x"] = "stale"
+    gate.for_build(site)  # nothing changed: the cache is kept
+    assert site.render_cache.get("x") == "stale"
+    page = next((tmp_path / "p" / "docs").rglob("*.md"))
+    page.write_text(page.read_text(encoding="utf-8") + "\nNy rad.\n", encoding="utf-8")
+    import os
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))
+    gate.for_build(site)
+    assert "x" not in site.render_cache
